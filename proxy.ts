@@ -1,0 +1,31 @@
+// Locale routing for pages: /ja/... and /en/... carry the language; any other page path is
+// redirected to the learner's language (cookie, then Accept-Language, then Japanese). Visiting a
+// language remembers it in a cookie, so the switch persists.
+// Not matched: /v2 (registry uploads: proxy.ts would cap bodies at 10 MB), "/" (the ECR API and
+// the root redirect live in app/route.ts), Next's assets and files with an extension.
+import { NextResponse, type NextRequest } from "next/server";
+import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage } from "@/lib/i18n/locales";
+
+const LOCALE_HEADER = "x-dockyard-locale";
+const ONE_YEAR = 60 * 60 * 24 * 365;
+
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const first = pathname.split("/")[1];
+  if (!isLocale(first)) {
+    const cookie = request.cookies.get(LOCALE_COOKIE)?.value;
+    const locale = isLocale(cookie) ? cookie : localeFromAcceptLanguage(request.headers.get("accept-language"));
+    return NextResponse.redirect(new URL(`/${locale}${pathname}${search}`, request.url));
+  }
+  const headers = new Headers(request.headers);
+  headers.set(LOCALE_HEADER, first);
+  const response = NextResponse.next({ request: { headers } });
+  if (request.cookies.get(LOCALE_COOKIE)?.value !== first) {
+    response.cookies.set(LOCALE_COOKIE, first, { path: "/", maxAge: ONE_YEAR, sameSite: "lax" });
+  }
+  return response;
+}
+
+export const config = {
+  matcher: ["/((?!v2(?:/|$)|_next/|api/|favicon\\.ico$|.*\\.[a-zA-Z0-9]+$).+)"],
+};

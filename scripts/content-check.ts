@@ -1,0 +1,50 @@
+// npm run content:check [-- --json] — validates every lesson: frontmatter, heading ids shared by
+// both languages, links, MDX syntax, and that each lesson renders with its components.
+// Exits 1 when anything is wrong; each problem names the file, line, lesson id and field.
+import { renderToStaticMarkup } from "react-dom/server";
+import { createElement } from "react";
+import { loadLessonCatalog, formatProblem } from "@/lib/content/load-lessons";
+import { checkLessonLinks } from "@/lib/content/check-links";
+import { compileLesson } from "@/lib/content/compile-lesson";
+import { contentDir } from "@/lib/content/lessons";
+import type { ContentProblem } from "@/lib/content/parse-lesson";
+import { EXAM_TOPICS } from "@/lib/content/lesson-schema";
+import { lessonComponents } from "@/components/lesson/mdx-components";
+import { diagrams } from "@/components/diagrams";
+import { LOCALES } from "@/lib/i18n/locales";
+
+async function renderProblems(): Promise<{ problems: ContentProblem[]; catalog: ReturnType<typeof loadLessonCatalog> }> {
+  const catalog = loadLessonCatalog(contentDir());
+  const problems = [...catalog.problems, ...checkLessonLinks(catalog)];
+  for (const locale of LOCALES) {
+    for (const lesson of catalog.lessons[locale]) {
+      const unknownDiagrams = lesson.components.filter((c) => c.name === "Diagram" && !(((/name="([^"]+)"/.exec(c.props)?.[1]) ?? "") in diagrams));
+      for (const c of unknownDiagrams) {
+        problems.push({ file: lesson.file, line: c.line, id: lesson.frontmatter.id, field: "components", message: `<Diagram${c.props}> names no diagram registered in components/diagrams/index.ts` });
+      }
+      if (unknownDiagrams.length) continue;
+      try {
+        const Body = await compileLesson(lesson);
+        renderToStaticMarkup(createElement(Body, { components: lessonComponents(locale) }));
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        problems.push({ file: lesson.file, line: lesson.bodyStartLine, id: lesson.frontmatter.id, field: "body", message: message.replace(/^\S+:\d+ \[[^\]]+\] body: /, "") });
+      }
+    }
+  }
+  return { problems, catalog };
+}
+
+const { problems, catalog } = await renderProblems();
+if (process.argv.includes("--json")) {
+  const lessonsPerLanguage = Object.fromEntries(LOCALES.map((l) => [l, catalog.lessons[l].length]));
+  const lessonsPerTopic = Object.fromEntries(EXAM_TOPICS.map((t) => [t, catalog.lessons.ja.filter((l) => l.frontmatter.examTopics.includes(t)).length]));
+  console.log(JSON.stringify({ lessonsPerLanguage, lessonsPerTopic, errors: problems }, null, 2));
+} else if (problems.length) {
+  console.error(problems.map(formatProblem).join("\n"));
+  console.error(`\ncontent:check found ${problems.length} problem(s).`);
+} else {
+  const counts = LOCALES.map((l) => `${catalog.lessons[l].length} ${l}`).join(", ");
+  console.log(`content:check: ${counts} lessons, no problems.`);
+}
+process.exit(problems.length ? 1 : 0);

@@ -1,0 +1,78 @@
+// Command table for the admin CLI. Later issues add registry, credentials and clock commands here.
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { getDeps } from "@/lib/core/deps";
+import { isDomainError } from "@/lib/core/errors";
+import { createUser, listUsers } from "@/lib/auth/users";
+import { RoleSchema } from "@/lib/auth/schemas";
+import { errorMessageKey, translator } from "@/lib/i18n/messages";
+
+const t = translator("en");
+
+export type Command = { usage: string; description: string; run(args: string[]): Promise<number> };
+
+function fail(message: string): number {
+  process.stderr.write(`${message}\n`);
+  return 2;
+}
+
+/** Parses --flags strictly and validates them; unknown flags and bad values are usage errors. */
+function options<T extends z.ZodType>(args: string[], names: string[], schema: T): z.infer<T> | string {
+  let values: Record<string, unknown>;
+  try {
+    values = parseArgs({ args, options: Object.fromEntries(names.map((n) => [n, { type: "string" as const }])), strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) return parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n");
+  return parsed.data;
+}
+
+const userCreate: Command = {
+  usage: "user:create --email E --password P [--role learner|instructor] [--name N]",
+  description: "Creates a full account and prints it as JSON.",
+  async run(args) {
+    const opts = options(args, ["email", "password", "role", "name"], z.object({
+      email: z.string({ error: "is required" }),
+      password: z.string({ error: "is required" }),
+      role: RoleSchema.default("learner"),
+      name: z.string().optional(),
+    }));
+    if (typeof opts === "string") return fail(`${opts}\nUsage: npm run dockyard -- ${userCreate.usage}`);
+    try {
+      const user = await createUser(getDeps(), { email: opts.email, password: opts.password, role: opts.role, displayName: opts.name });
+      process.stdout.write(`${JSON.stringify({ id: user.id, email: user.email, role: user.role, accountId: user.accountId, region: user.region }, null, 2)}\n`);
+      return 0;
+    } catch (error) {
+      if (isDomainError(error, "InvalidInput")) return fail(Object.entries(error.details.fields as Record<string, string>).map(([f, code]) => `--${f === "displayName" ? "name" : f}: ${t(errorMessageKey(code))}`).join("\n"));
+      if (isDomainError(error, "EmailTaken")) return fail(`An account with email ${opts.email} already exists.`);
+      throw error;
+    }
+  },
+};
+
+const userList: Command = {
+  usage: "user:list [--json]",
+  description: "Lists every user (guests included).",
+  async run(args) {
+    const json = args.includes("--json");
+    if (args.some((a) => a !== "--json")) return fail(`Usage: npm run dockyard -- ${userList.usage}`);
+    const users = await listUsers(getDeps());
+    if (json) {
+      process.stdout.write(`${JSON.stringify(users.map((u) => ({ ...u, createdAt: u.createdAt.toISOString() })), null, 2)}\n`);
+      return 0;
+    }
+    const rows = users.map((u) => [u.email ?? "(guest)", u.role, u.isGuest ? "guest" : "account", u.accountId, u.region, u.createdAt.toISOString()]);
+    const header = ["EMAIL", "ROLE", "KIND", "ACCOUNT ID", "REGION", "CREATED"];
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+    for (const row of [header, ...rows]) process.stdout.write(`${row.map((c, i) => c.padEnd(widths[i]!)).join("  ")}\n`);
+    process.stdout.write(`${users.length} user(s)\n`);
+    return 0;
+  },
+};
+
+export const commands: Record<string, Command> = {
+  "user:create": userCreate,
+  "user:list": userList,
+};
