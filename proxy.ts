@@ -9,13 +9,22 @@ import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage } from "@/lib/i18n/lo
 const LOCALE_HEADER = "x-dockyard-locale";
 const ONE_YEAR = 60 * 60 * 24 * 365;
 
+/**
+ * A redirect with a relative Location, so the browser stays on whatever host and port it used
+ * (request.url inside Next.js says "localhost", which would move 127.0.0.1 or LAN visitors and
+ * lose their cookies).
+ */
+function relativeRedirect(location: string): NextResponse {
+  return new NextResponse(null, { status: 307, headers: { Location: location } });
+}
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const first = pathname.split("/")[1];
   if (!isLocale(first)) {
     const cookie = request.cookies.get(LOCALE_COOKIE)?.value;
     const locale = isLocale(cookie) ? cookie : localeFromAcceptLanguage(request.headers.get("accept-language"));
-    return NextResponse.redirect(new URL(`/${locale}${pathname}${search}`, request.url));
+    return relativeRedirect(`/${locale}${pathname}${search}`);
   }
   const headers = new Headers(request.headers);
   headers.set(LOCALE_HEADER, first);

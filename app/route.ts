@@ -5,5 +5,6 @@ import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage } from "@/lib/i18n/lo
 export function GET(request: NextRequest) {
   const cookie = request.cookies.get(LOCALE_COOKIE)?.value;
   const locale = isLocale(cookie) ? cookie : localeFromAcceptLanguage(request.headers.get("accept-language"));
-  return NextResponse.redirect(new URL(`/${locale}`, request.url), 307);
+  // Relative Location: stay on the host and port the visitor used (see proxy.ts).
+  return new NextResponse(null, { status: 307, headers: { Location: `/${locale}`, Vary: "Cookie, Accept-Language" } });
 }

@@ -5,6 +5,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { createElement } from "react";
 import { loadLessonCatalog, formatProblem } from "@/lib/content/load-lessons";
 import { checkLessonLinks } from "@/lib/content/check-links";
+import { checkCoverageMap } from "@/lib/content/check-coverage";
 import { compileLesson } from "@/lib/content/compile-lesson";
 import { contentDir } from "@/lib/content/lessons";
 import type { ContentProblem } from "@/lib/content/parse-lesson";
@@ -15,7 +16,7 @@ import { LOCALES } from "@/lib/i18n/locales";
 
 async function renderProblems(): Promise<{ problems: ContentProblem[]; catalog: ReturnType<typeof loadLessonCatalog> }> {
   const catalog = loadLessonCatalog(contentDir());
-  const problems = [...catalog.problems, ...checkLessonLinks(catalog)];
+  const problems = [...catalog.problems, ...checkLessonLinks(catalog), ...checkCoverageMap(contentDir(), catalog)];
   for (const locale of LOCALES) {
     for (const lesson of catalog.lessons[locale]) {
       const unknownDiagrams = lesson.components.filter((c) => c.name === "Diagram" && !(((/name="([^"]+)"/.exec(c.props)?.[1]) ?? "") in diagrams));

@@ -37,7 +37,7 @@ const wanted = fingerprint();
 const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(FINGERPRINT) && readFileSync(FINGERPRINT, "utf8") === wanted;
 if (!built) {
   console.log("dockyard: building the app (first start or sources changed)…");
-  run(bin("next"), ["build"]);
+  run("npm", ["run", "build"]); // prebuild validates the content first
   writeFileSync(FINGERPRINT, wanted);
 }
 

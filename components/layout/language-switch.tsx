@@ -1,6 +1,6 @@
 "use client";
-// Links to the same page in the other language; proxy.ts remembers the choice in a cookie.
-import Link from "next/link";
+// Links to the same page in the other language; proxy.ts remembers the choice in a cookie. A full
+// page load (not a client-side transition) so <html lang> and the shared header change too.
 import { usePathname } from "next/navigation";
 import type { Locale } from "@/lib/i18n/locales";
 
@@ -8,10 +8,19 @@ export function LanguageSwitch({ locale, label, text }: { locale: Locale; label:
   const pathname = usePathname() ?? `/${locale}`;
   const other: Locale = locale === "ja" ? "en" : "ja";
   const rest = pathname.replace(/^\/(ja|en)(?=\/|$)/, "");
-  const hash = typeof window === "undefined" ? "" : window.location.hash;
   return (
-    <Link href={`/${other}${rest}${hash}`} hrefLang={other} lang={other} className="lang-switch" aria-label={label} prefetch={false}>
+    <a
+      href={`/${other}${rest}`}
+      hrefLang={other}
+      lang={other}
+      className="lang-switch"
+      aria-label={label}
+      onClick={(e) => {
+        // Keep the reader's place: carry the query string and the heading they are on.
+        e.currentTarget.href = `/${other}${rest}${window.location.search}${window.location.hash}`;
+      }}
+    >
       {text}
-    </Link>
+    </a>
   );
 }

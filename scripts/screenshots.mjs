@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// Screenshots of every page type at desktop and phone widths, light and dark, for a human review.
+// Usage: node scripts/screenshots.mjs [baseURL] [outDir]   (the app must be running)
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { chromium } from "@playwright/test";
+
+const base = process.argv[2] ?? "http://127.0.0.1:3000";
+const out = process.argv[3] ?? "screenshots";
+const PAGES = [
+  ["home", "/ja"],
+  ["home-en", "/en"],
+  ["lessons", "/ja/lessons"],
+  ["lesson", "/ja/lessons/lifecycle-policies"],
+  ["lesson-diagram", "/ja/lessons/push-and-pull#overview"],
+  ["lesson-en", "/en/lessons/security#vpc-endpoints"],
+  ["search", "/ja/search?q=" + encodeURIComponent("ライフサイクル")],
+  ["sign-up", "/ja/sign-up"],
+  ["not-found", "/en/lessons/nope"],
+];
+const VIEWPORTS = { desktop: { width: 1280, height: 860 }, phone: { width: 390, height: 844 } };
+
+mkdirSync(out, { recursive: true });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+for (const scheme of ["light", "dark"]) {
+  for (const [vpName, viewport] of Object.entries(VIEWPORTS)) {
+    const context = await browser.newContext({ viewport, colorScheme: scheme, locale: "ja-JP", deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    for (const [name, url] of PAGES) {
+      await page.goto(base + url);
+      await page.waitForLoadState("networkidle");
+      const file = path.join(out, `${name}-${vpName}-${scheme}.png`);
+      await page.screenshot({ path: file });
+      console.log(file);
+    }
+    await context.close();
+  }
+}
+await browser.close();

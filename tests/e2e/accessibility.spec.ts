@@ -1,0 +1,41 @@
+// axe-core on every page type, light and dark: no serious or critical violations.
+import { expect, test } from "@playwright/test";
+import { seriousViolations, startAsGuest } from "./helpers";
+
+const PUBLIC_PAGES = ["/ja", "/en", "/ja/lessons", "/ja/lessons/lifecycle-policies", "/en/lessons/access-control", "/ja/search?q=ECR", "/en/search?q=zzzz", "/ja/sign-in", "/en/sign-up", "/ja/lessons/missing"];
+
+for (const theme of ["light", "dark"] as const) {
+  test.describe(`${theme} theme`, () => {
+    test.use({ colorScheme: theme });
+    for (const path of PUBLIC_PAGES) {
+      test(`axe: ${path}`, async ({ page }) => {
+        await page.goto(path);
+        expect(await seriousViolations(page)).toEqual([]);
+      });
+    }
+  });
+}
+
+test("axe: signed-in pages (home with progress, lesson with completion, account)", async ({ page }) => {
+  await startAsGuest(page, "ja");
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByTestId("complete-toggle").click();
+  await page.goto("/ja");
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.goto("/ja/account");
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.goto("/ja/sign-up");
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("axe: a knowledge check after answering, and form errors", async ({ page }) => {
+  await page.goto("/en/lessons/what-is-ecr");
+  const check = page.locator(".knowledge-check").first();
+  await check.locator("input[type=radio]").first().check();
+  await check.getByRole("button", { name: "Check answer" }).click();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.goto("/en/sign-up");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.locator("#email-error")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});

@@ -1,0 +1,51 @@
+// The admin CLI, run as a learner's operator would: `npm run dockyard -- ...` on a fresh data dir.
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+const dataDir = mkdtempSync(path.join(tmpdir(), "dockyard-cli-"));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function dockyard(...args: string[]) {
+  return spawnSync(path.join(process.cwd(), "bin", "dockyard.mjs"), args, { env: { ...process.env, DOCKYARD_DATA_DIR: dataDir }, encoding: "utf8" });
+}
+
+describe("dockyard CLI", () => {
+  it("user:create creates an instructor on a fresh data directory and prints it as JSON", () => {
+    const result = dockyard("user:create", "--email", "Teacher@Example.com", "--password", "a long enough password", "--role", "instructor");
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ email: "teacher@example.com", role: "instructor", region: "us-east-1", accountId: expect.stringMatching(/^\d{12}$/) });
+  });
+
+  it("user:create explains every invalid option and exits 2", () => {
+    const result = dockyard("user:create", "--email", "nope", "--password", "short", "--role", "admin");
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("--role");
+    const again = dockyard("user:create", "--email", "nope", "--password", "short");
+    expect(again.stderr).toContain("--email: That email address does not look right.");
+    expect(again.stderr).toContain("--password: Use at least 10 characters.");
+  });
+
+  it("user:create refuses a duplicate email", () => {
+    const result = dockyard("user:create", "--email", "teacher@example.com", "--password", "a long enough password");
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("already exists");
+  });
+
+  it("user:list prints a table and JSON through npm run", () => {
+    const table = execFileSync("npm", ["run", "-s", "dockyard", "--", "user:list"], { env: { ...process.env, DOCKYARD_DATA_DIR: dataDir }, encoding: "utf8" });
+    expect(table).toMatch(/teacher@example\.com\s+instructor\s+account\s+\d{12}\s+us-east-1/);
+    const json = JSON.parse(dockyard("user:list", "--json").stdout) as { email: string }[];
+    expect(json.map((u) => u.email)).toEqual(["teacher@example.com"]);
+  });
+
+  it("rejects unknown commands and flags with usage", () => {
+    expect(dockyard("user:delete").status).toBe(2);
+    const bad = dockyard("user:create", "--mail", "x");
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("Usage:");
+  });
+});
