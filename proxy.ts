@@ -10,12 +10,14 @@ const LOCALE_HEADER = "x-dockyard-locale";
 const ONE_YEAR = 60 * 60 * 24 * 365;
 
 /**
- * A redirect with a relative Location, so the browser stays on whatever host and port it used
- * (request.url inside Next.js says "localhost", which would move 127.0.0.1 or LAN visitors and
- * lose their cookies).
+ * Redirects on the host and port the browser used. (request.url inside Next.js says "localhost",
+ * which would move 127.0.0.1 or LAN visitors to another origin and lose their cookies; a relative
+ * Location is rejected by Next's proxy runtime.)
  */
-function relativeRedirect(location: string): NextResponse {
-  return new NextResponse(null, { status: 307, headers: { Location: location } });
+function sameHostRedirect(request: NextRequest, location: string): NextResponse {
+  const host = request.headers.get("host") ?? request.nextUrl.host;
+  const proto = request.headers.get("x-forwarded-proto") === "https" ? "https" : request.nextUrl.protocol.replace(":", "");
+  return NextResponse.redirect(new URL(location, `${proto}://${host}`), 307);
 }
 
 export function proxy(request: NextRequest) {
@@ -24,7 +26,7 @@ export function proxy(request: NextRequest) {
   if (!isLocale(first)) {
     const cookie = request.cookies.get(LOCALE_COOKIE)?.value;
     const locale = isLocale(cookie) ? cookie : localeFromAcceptLanguage(request.headers.get("accept-language"));
-    return relativeRedirect(`/${locale}${pathname}${search}`);
+    return sameHostRedirect(request, `/${locale}${pathname}${search}`);
   }
   const headers = new Headers(request.headers);
   headers.set(LOCALE_HEADER, first);

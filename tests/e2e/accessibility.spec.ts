@@ -17,6 +17,7 @@ for (const theme of ["light", "dark"] as const) {
 }
 
 test("axe: signed-in pages (home with progress, lesson with completion, account)", async ({ page }) => {
+  test.setTimeout(90_000); // four full axe runs
   await startAsGuest(page, "ja");
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByTestId("complete-toggle").click();
@@ -29,6 +30,7 @@ test("axe: signed-in pages (home with progress, lesson with completion, account)
 });
 
 test("axe: a knowledge check after answering, and form errors", async ({ page }) => {
+  test.setTimeout(60_000);
   await page.goto("/en/lessons/what-is-ecr");
   const check = page.locator(".knowledge-check").first();
   await check.locator("input[type=radio]").first().check();

@@ -59,14 +59,16 @@ test("sign in rejects a wrong password, accepts the right one, and sign out ends
 test("repeated failed sign-ins are rate limited with a clear message", async ({ page }) => {
   const email = uniqueEmail("ratelimit");
   await page.goto("/en/sign-in");
-  for (let i = 0; i < 5; i++) {
+  const submit = async (password: string) => {
     await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill(`wrong password ${i}`);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByLabel("Password").fill(password);
+    await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Sign in" }).click()]);
+  };
+  for (let i = 0; i < 5; i++) {
+    await submit(`wrong password ${i}`);
     await expect(page.locator(".form-error")).toHaveText("Email or password is incorrect.");
   }
-  await page.getByLabel("Password").fill("wrong password again");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submit("wrong password again");
   await expect(page.locator(".form-error")).toContainText("Too many failed attempts");
 });
 
@@ -75,16 +77,36 @@ test("the account page shows the sandbox identity and requires a session", async
   await expect(page).toHaveURL(/\/en\/sign-in$/);
   await page.goto("/en");
   await page.getByTestId("start-guest").first().click();
+  await expect(page).toHaveURL(/\/en\/lessons\/what-is-ecr$/);
   await page.goto("/en/account");
   await expect(page.getByTestId("account-id")).toHaveText(/^\d{12}$/);
   await expect(page.getByText("us-east-1")).toBeVisible();
 });
 
-test("a cross-site form post cannot sign anyone out or in (server actions check Origin)", async ({ request }) => {
-  const res = await request.post("/en/sign-in", {
-    headers: { Origin: "https://evil.example", "Next-Action": "x", "Content-Type": "application/x-www-form-urlencoded" },
-    data: "email=a%40b.c&password=x",
-  });
-  expect(res.status()).toBeGreaterThanOrEqual(400);
-  expect(await res.text()).not.toMatch(/at \w+ \(|node_modules/);
+test("a cross-site post of a real server action is refused; the same post from our origin works", async ({ page, request, baseURL }) => {
+  await page.goto("/en");
+  await page.getByTestId("start-guest").first().click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  const cookie = (await page.context().cookies()).find((c) => c.name === "dockyard_session")!;
+  // The server-rendered sign-out form carries its action id in a hidden field (progressive enhancement).
+  const html = await (await page.request.get("/en")).text();
+  const actionField = /<form[^>]*>(?:(?!<\/form>).)*?name="(\$ACTION_ID_[0-9a-f]+)"(?:(?!<\/form>).)*Sign out/s.exec(html)?.[1];
+  expect(actionField).toMatch(/^\$ACTION_ID_/);
+  const post = (origin: string) =>
+    request.post("/en", {
+      headers: { Origin: origin, Cookie: `dockyard_session=${cookie.value}` },
+      multipart: { [actionField!]: "", locale: "en" },
+      maxRedirects: 0,
+    });
+
+  const forged = await post("https://evil.example");
+  expect(forged.status()).toBeGreaterThanOrEqual(400);
+  expect(await forged.text()).not.toMatch(/at \w+ \(|node_modules/);
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible(); // still signed in
+
+  const genuine = await post(new URL(baseURL!).origin);
+  expect(genuine.status()).toBeLessThan(400);
+  await page.reload();
+  await expect(page.getByRole("link", { name: "Sign in", exact: true })).toBeVisible(); // the session ended
 });

@@ -27,9 +27,10 @@ test("a guest starts studying in one click and sees progress after completing a 
   await expect(page.locator(".lesson-card").nth(1)).toContainText("未読");
 
   // Opening another lesson marks it "in progress".
+  const recorded = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/ja/lessons/"));
   await page.locator(".lesson-card").nth(1).getByRole("link").click();
   await expect(page.locator("article.lesson h1")).toBeVisible();
-  await page.waitForTimeout(300); // the view is recorded once the page is on screen
+  await recorded; // the view is recorded once the page is on screen
   await page.goto("/ja/lessons");
   await expect(page.locator(".lesson-card").nth(1)).toContainText("学習中");
 
