@@ -30,8 +30,8 @@ function run(cmd, args) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-console.log("dockyard: preparing the database…");
-run(bin("tsx"), [path.join(root, "scripts", "migrate.ts")]);
+console.log("dockyard: preparing the database (migrations, seed)…");
+run(bin("tsx"), [path.join(root, "scripts", "prepare.ts")]);
 
 const wanted = fingerprint();
 const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(FINGERPRINT) && readFileSync(FINGERPRINT, "utf8") === wanted;

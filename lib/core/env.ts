@@ -13,6 +13,9 @@ const EnvSchema = z.object({
     .optional(),
   /** Mark session cookies Secure. Defaults to on in production when served over HTTPS (see cookies). */
   DOCKYARD_SECURE_COOKIES: z.enum(["auto", "always", "never"]).default("auto"),
+  /** Optional first instructor, created by `npm start` when both are set (see lib/auth/seed-admin.ts). */
+  DOCKYARD_ADMIN_EMAIL: z.string().optional(),
+  DOCKYARD_ADMIN_PASSWORD: z.string().optional(),
 });
 
 export type AppConfig = {
@@ -20,6 +23,7 @@ export type AppConfig = {
   dataDir: string;
   databaseFile: string;
   secureCookies: "auto" | "always" | "never";
+  admin: { email: string; password: string } | null;
 };
 
 let cached: AppConfig | undefined;
@@ -36,7 +40,8 @@ export function getConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // The data location is chosen at run time, so the bundler must not trace it.
   const dataDir = path.resolve(/*turbopackIgnore: true*/ e.DOCKYARD_DATA_DIR ?? path.join(process.cwd(), "data"));
   const databaseFile = e.DATABASE_URL ? path.resolve(/*turbopackIgnore: true*/ e.DATABASE_URL.slice("file:".length)) : path.join(dataDir, "dockyard.db");
-  const config: AppConfig = { nodeEnv: e.NODE_ENV, dataDir, databaseFile, secureCookies: e.DOCKYARD_SECURE_COOKIES };
+  const admin = e.DOCKYARD_ADMIN_EMAIL && e.DOCKYARD_ADMIN_PASSWORD ? { email: e.DOCKYARD_ADMIN_EMAIL, password: e.DOCKYARD_ADMIN_PASSWORD } : null;
+  const config: AppConfig = { nodeEnv: e.NODE_ENV, dataDir, databaseFile, secureCookies: e.DOCKYARD_SECURE_COOKIES, admin };
   if (env === process.env) cached = config;
   return config;
 }

@@ -19,7 +19,7 @@ export function makeTestDeps(start = "2026-01-15T09:00:00Z") {
     db: createDb(databaseFile),
     clock,
     ids: sequentialIds(),
-    config: { nodeEnv: "test", dataDir: dir, databaseFile, secureCookies: "never" },
+    config: { nodeEnv: "test", dataDir: dir, databaseFile, secureCookies: "never", admin: null },
   };
   return {
     deps,

@@ -110,3 +110,14 @@ describe("guests", () => {
     await expectDomainError(upgradeGuest(deps, guest.id, { email: "guest3@example.com", password: "some long password" }), "Conflict");
   });
 });
+
+describe("seedInstructor", () => {
+  it("creates the configured instructor once and leaves an existing account alone", async () => {
+    const { seedInstructor } = await import("@/lib/auth/seed-admin");
+    expect(await seedInstructor(deps, null)).toEqual({ created: null, skipped: "not-configured" });
+    const first = await seedInstructor(deps, { email: "Admin@Example.com", password: "admin long password" });
+    expect(first.created).toMatchObject({ email: "admin@example.com", role: "instructor" });
+    expect(await seedInstructor(deps, { email: "admin@example.com", password: "different password" })).toEqual({ created: null, skipped: "exists" });
+    await expect(signIn(deps, { email: "admin@example.com", password: "admin long password" }, "local")).resolves.toMatchObject({ role: "instructor" });
+  });
+});
