@@ -6,12 +6,16 @@ import { migrateDatabase } from "../db/migrate";
 import { systemClock, type Clock } from "./clock";
 import { getConfig, type AppConfig } from "./env";
 import { randomIds, type IdSource } from "./ids";
+import type { BlobStore } from "../blobstore/blob-store";
+import { fsBlobStore } from "../blobstore/fs-blob-store";
 
 export type Deps = {
   db: Db;
   clock: Clock;
   ids: IdSource;
   config: AppConfig;
+  /** Registry bytes (blobs, uploads), under <data dir>/registry by default. */
+  blobs: BlobStore;
 };
 
 const globalForDeps = globalThis as unknown as { dockyardDeps?: Deps };
@@ -24,7 +28,13 @@ export function getDeps(): Deps {
   if (globalForDeps.dockyardDeps) return globalForDeps.dockyardDeps;
   const config = getConfig();
   migrateDatabase(config.databaseFile, path.join(process.cwd(), "prisma", "migrations"));
-  const deps: Deps = { db: createDb(config.databaseFile), clock: systemClock, ids: randomIds, config };
+  const deps: Deps = {
+    db: createDb(config.databaseFile),
+    clock: systemClock,
+    ids: randomIds,
+    config,
+    blobs: fsBlobStore(path.join(config.dataDir, "registry")),
+  };
   globalForDeps.dockyardDeps = deps;
   return deps;
 }

@@ -16,7 +16,21 @@ const EnvSchema = z.object({
   /** Optional first instructor, created by `npm start` when both are set (see lib/auth/seed-admin.ts). */
   DOCKYARD_ADMIN_EMAIL: z.string().optional(),
   DOCKYARD_ADMIN_PASSWORD: z.string().optional(),
+  /** Per-account registry quotas. */
+  DOCKYARD_QUOTA_STORAGE_MIB: z.coerce.number().int().positive().default(10 * 1024),
+  DOCKYARD_QUOTA_REPOSITORIES: z.coerce.number().int().positive().default(100),
+  DOCKYARD_QUOTA_UPLOAD_MIB: z.coerce.number().int().positive().default(5 * 1024),
 });
+
+export type RegistryLimits = {
+  /** Bytes of distinct blobs an account may store. */
+  maxStoredBytes: number;
+  maxRepositories: number;
+  /** Largest single blob upload. */
+  maxUploadBytes: number;
+  /** Unfinished uploads are removed after this long without activity. */
+  uploadExpiryMs: number;
+};
 
 export type AppConfig = {
   nodeEnv: "development" | "production" | "test";
@@ -24,6 +38,7 @@ export type AppConfig = {
   databaseFile: string;
   secureCookies: "auto" | "always" | "never";
   admin: { email: string; password: string } | null;
+  registry: RegistryLimits;
 };
 
 let cached: AppConfig | undefined;
@@ -41,7 +56,13 @@ export function getConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dataDir = path.resolve(/*turbopackIgnore: true*/ e.DOCKYARD_DATA_DIR ?? path.join(process.cwd(), "data"));
   const databaseFile = e.DATABASE_URL ? path.resolve(/*turbopackIgnore: true*/ e.DATABASE_URL.slice("file:".length)) : path.join(dataDir, "dockyard.db");
   const admin = e.DOCKYARD_ADMIN_EMAIL && e.DOCKYARD_ADMIN_PASSWORD ? { email: e.DOCKYARD_ADMIN_EMAIL, password: e.DOCKYARD_ADMIN_PASSWORD } : null;
-  const config: AppConfig = { nodeEnv: e.NODE_ENV, dataDir, databaseFile, secureCookies: e.DOCKYARD_SECURE_COOKIES, admin };
+  const registry: RegistryLimits = {
+    maxStoredBytes: e.DOCKYARD_QUOTA_STORAGE_MIB * 1024 * 1024,
+    maxRepositories: e.DOCKYARD_QUOTA_REPOSITORIES,
+    maxUploadBytes: e.DOCKYARD_QUOTA_UPLOAD_MIB * 1024 * 1024,
+    uploadExpiryMs: 24 * 60 * 60 * 1000,
+  };
+  const config: AppConfig = { nodeEnv: e.NODE_ENV, dataDir, databaseFile, secureCookies: e.DOCKYARD_SECURE_COOKIES, admin, registry };
   if (env === process.env) cached = config;
   return config;
 }

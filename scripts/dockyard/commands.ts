@@ -3,7 +3,10 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { getDeps } from "@/lib/core/deps";
 import { isDomainError } from "@/lib/core/errors";
-import { createUser, listUsers } from "@/lib/auth/users";
+import { createUser, findUserByEmail, listUsers, type PublicUser } from "@/lib/auth/users";
+import { issueRegistryToken } from "@/lib/auth/registry-tokens";
+import { createRepository } from "@/lib/registry/repositories";
+import { isRegistryError } from "@/lib/registry/errors";
 import { RoleSchema } from "@/lib/auth/schemas";
 import { errorMessageKey, translator } from "@/lib/i18n/messages";
 
@@ -72,7 +75,49 @@ const userList: Command = {
   },
 };
 
+async function userOrFail(email: string): Promise<PublicUser | string> {
+  const user = await findUserByEmail(getDeps(), email);
+  return user ?? `No user with email ${email} (see: npm run dockyard -- user:list).`;
+}
+
+const registryToken: Command = {
+  usage: "registry:token --email E [--json]",
+  description: "Prints a registry password (valid 12 hours) for docker/skopeo login as user AWS.",
+  async run(args) {
+    const json = args.includes("--json");
+    const opts = options(args.filter((a) => a !== "--json"), ["email"], z.object({ email: z.string({ error: "is required" }) }));
+    if (typeof opts === "string") return fail(`${opts}\nUsage: npm run dockyard -- ${registryToken.usage}`);
+    const user = await userOrFail(opts.email);
+    if (typeof user === "string") return fail(user);
+    const token = await issueRegistryToken(getDeps(), user.id);
+    if (json) process.stdout.write(`${JSON.stringify({ authorizationToken: token.authorizationToken, expiresAt: token.expiresAt.toISOString(), userName: token.userName, password: token.password }, null, 2)}\n`);
+    else process.stdout.write(`${token.password}\n`);
+    return 0;
+  },
+};
+
+const repoCreate: Command = {
+  usage: "repo:create --email E --name N",
+  description: "Creates a repository in the user's sandbox registry.",
+  async run(args) {
+    const opts = options(args, ["email", "name"], z.object({ email: z.string({ error: "is required" }), name: z.string({ error: "is required" }) }));
+    if (typeof opts === "string") return fail(`${opts}\nUsage: npm run dockyard -- ${repoCreate.usage}`);
+    const user = await userOrFail(opts.email);
+    if (typeof user === "string") return fail(user);
+    try {
+      const repo = await createRepository(getDeps(), user.accountId, opts.name);
+      process.stdout.write(`${JSON.stringify({ repositoryName: repo.name, registryId: user.accountId, createdAt: repo.createdAt.toISOString() }, null, 2)}\n`);
+      return 0;
+    } catch (error) {
+      if (isRegistryError(error)) return fail(error.message);
+      throw error;
+    }
+  },
+};
+
 export const commands: Record<string, Command> = {
   "user:create": userCreate,
   "user:list": userList,
+  "registry:token": registryToken,
+  "repo:create": repoCreate,
 };

@@ -7,6 +7,7 @@ import type { Deps } from "@/lib/core/deps";
 import { sequentialIds } from "@/lib/core/ids";
 import { createDb } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
+import { fsBlobStore } from "@/lib/blobstore/fs-blob-store";
 
 export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 
@@ -19,7 +20,15 @@ export function makeTestDeps(start = "2026-01-15T09:00:00Z") {
     db: createDb(databaseFile),
     clock,
     ids: sequentialIds(),
-    config: { nodeEnv: "test", dataDir: dir, databaseFile, secureCookies: "never", admin: null },
+    config: {
+      nodeEnv: "test",
+      dataDir: dir,
+      databaseFile,
+      secureCookies: "never",
+      admin: null,
+      registry: { maxStoredBytes: 64 * 1024 * 1024, maxRepositories: 5, maxUploadBytes: 32 * 1024 * 1024, uploadExpiryMs: 24 * 60 * 60 * 1000 },
+    },
+    blobs: fsBlobStore(path.join(dir, "registry")),
   };
   return {
     deps,

@@ -1,0 +1,43 @@
+// Reading, mounting and unlinking blobs of a repository.
+import type { Readable } from "node:stream";
+import { RegistryError } from "./errors";
+import { blobKey } from "./layout";
+import { parseDigestOrThrow } from "./uploads";
+import { linkBlob, assertWithinStorageQuota, type RegistryDeps, type RepoRef } from "./commit-blob";
+
+export type BlobInfo = { digest: string; size: number };
+
+/** The blob if this repository may serve it; BlobUnknown otherwise (even if another has it). */
+export async function statBlob(deps: RegistryDeps, repo: RepoRef, digest: string): Promise<BlobInfo> {
+  parseDigestOrThrow(digest);
+  const link = await deps.db.repositoryBlob.findUnique({ where: { repositoryId_digest: { repositoryId: repo.id, digest } }, include: { blob: true } });
+  if (!link) throw new RegistryError("BlobUnknown", `Blob ${digest} is not in repository ${repo.name}.`, { digest });
+  return { digest, size: Number(link.blob.size) };
+}
+
+export async function openBlob(deps: RegistryDeps, repo: RepoRef, digest: string, range?: { start: number; end: number }): Promise<Readable> {
+  await statBlob(deps, repo, digest);
+  return deps.blobs.read(blobKey(parseDigestOrThrow(digest)), range);
+}
+
+/**
+ * Cross-repository mount: makes a blob of `fromName` (same account only) available in `repo`
+ * without uploading it again. Returns null when it cannot (the client then uploads normally).
+ */
+export async function mountBlob(deps: RegistryDeps, repo: RepoRef, digest: string, fromName: string): Promise<BlobInfo | null> {
+  if (!parseDigestOrThrow(digest)) return null;
+  const from = await deps.db.repository.findUnique({ where: { accountId_name: { accountId: repo.accountId, name: fromName } }, select: { id: true } });
+  if (!from) return null;
+  const link = await deps.db.repositoryBlob.findUnique({ where: { repositoryId_digest: { repositoryId: from.id, digest } }, include: { blob: true } });
+  if (!link) return null;
+  const size = Number(link.blob.size);
+  await assertWithinStorageQuota(deps, repo, digest, size);
+  await linkBlob(deps, repo, digest, size);
+  return { digest, size };
+}
+
+/** DELETE …/blobs/<digest>: the repository stops serving it; bytes go at garbage collection. */
+export async function unlinkBlob(deps: RegistryDeps, repo: RepoRef, digest: string): Promise<void> {
+  await statBlob(deps, repo, digest);
+  await deps.db.repositoryBlob.delete({ where: { repositoryId_digest: { repositoryId: repo.id, digest } } });
+}
