@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Makes sure the programs the test suite drives exist: Debian's Chromium for Playwright (a browser
-// cannot be downloaded here) and Japanese fonts for faithful rendering. As root on Debian/Ubuntu it
+// cannot be downloaded here), Japanese fonts for faithful rendering, and skopeo, the real registry
+// client the registry tests push and pull with. As root on Debian/Ubuntu it
 // installs what is missing with apt-get; elsewhere it stops with the exact command to run. It never
 // lets tests skip: a missing prerequisite is a failure (always, and especially under CI=true).
 import { execFileSync, spawnSync } from "node:child_process";
@@ -10,6 +11,7 @@ import { existsSync } from "node:fs";
 const PREREQUISITES = [
   { name: "Chromium", present: () => existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"), apt: "chromium" },
   { name: "Japanese fonts", present: () => fcHas("Noto Sans CJK JP"), apt: "fonts-noto-cjk" },
+  { name: "skopeo (registry push/pull tests)", present: () => existsSync("/usr/bin/skopeo"), apt: "skopeo" },
 ];
 
 function fcHas(family) {

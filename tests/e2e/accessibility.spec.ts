@@ -41,3 +41,20 @@ test("axe: a knowledge check after answering, and form errors", async ({ page })
   await expect(page.locator("#email-error")).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test("axe: registry console pages (list with a repository, login with a token, repository)", async ({ page }) => {
+  test.setTimeout(90_000);
+  await startAsGuest(page, "ja");
+  await page.goto("/ja/registry");
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByLabel("リポジトリ名").fill("axe/check");
+  await page.getByRole("button", { name: "リポジトリを作成" }).click();
+  await expect(page.getByTestId("repositories")).toContainText("axe/check");
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.goto("/ja/registry/repositories/axe/check");
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.goto("/ja/registry/login");
+  await page.getByTestId("issue-token").click();
+  await expect(page.getByTestId("docker-login")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});

@@ -16,8 +16,8 @@ function blobOf(bytes: Buffer): Blob {
 export async function tarGz(files: Record<string, Buffer | string>): Promise<Buffer> {
   const p = pack();
   const chunks: Buffer[] = [];
-  p.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise((resolve) => p.on("end", resolve));
+  p.on("data", (c: unknown) => chunks.push(c as Buffer));
+  const done = new Promise<void>((resolve) => p.on("end", () => resolve()));
   for (const [name, content] of Object.entries(files)) p.entry({ name, mtime: new Date(0) }, content);
   p.finalize();
   await done;

@@ -42,6 +42,21 @@ describe("dockyard CLI", () => {
     expect(json.map((u) => u.email)).toEqual(["teacher@example.com"]);
   });
 
+  it("repo:create and registry:token set up a sandbox registry for scripts", () => {
+    const repo = dockyard("repo:create", "--email", "teacher@example.com", "--name", "team/app");
+    expect(repo.status).toBe(0);
+    expect(JSON.parse(repo.stdout)).toMatchObject({ repositoryName: "team/app", registryId: expect.stringMatching(/^\d{12}$/) });
+    const again = dockyard("repo:create", "--email", "teacher@example.com", "--name", "team/app");
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain("already exists");
+    expect(dockyard("repo:create", "--email", "teacher@example.com", "--name", "Bad_Name").stderr).toContain("lower-case");
+    const token = dockyard("registry:token", "--email", "teacher@example.com", "--json");
+    const parsed = JSON.parse(token.stdout) as { authorizationToken: string; password: string; expiresAt: string; userName: string };
+    expect(Buffer.from(parsed.authorizationToken, "base64").toString()).toBe(`AWS:${parsed.password}`);
+    expect(new Date(parsed.expiresAt).getTime() - Date.now()).toBeGreaterThan(11.9 * 3600 * 1000);
+    expect(dockyard("registry:token", "--email", "nobody@example.com").status).toBe(2);
+  });
+
   it("rejects unknown commands and flags with usage", () => {
     expect(dockyard("user:delete").status).toBe(2);
     const bad = dockyard("user:create", "--mail", "x");
