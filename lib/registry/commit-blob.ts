@@ -1,6 +1,6 @@
 // The last step of every upload, as a list of named steps (distribution's blobwriter.Commit):
-// verify the digest and the account quota, move the bytes into content-addressed storage
-// (skipped when identical content is already there), record the blob, link it to the repository.
+// verify the digest and the account quota, record the blob and link it to the repository, then
+// move the bytes into content-addressed storage (replacing identical bytes if already there).
 import type { Deps } from "../core/deps";
 import { RegistryError } from "./errors";
 import { blobKey } from "./layout";
@@ -55,12 +55,9 @@ export async function commitBlob(deps: RegistryDeps, repo: RepoRef, sourceKey: s
     await deps.blobs.delete(sourceKey);
     throw error;
   }
-  const target = blobKey(expected);
-  if (await deps.blobs.stat(target)) {
-    await deps.blobs.delete(sourceKey); // identical bytes are already stored: content-addressed
-  } else {
-    await deps.blobs.move(sourceKey, target);
-  }
+  // Link first, then (re)place the bytes: garbage collection deletes only unlinked blobs, so a
+  // collection racing with this push either sees the link or finds the bytes put back. @see gc.ts
   await linkBlob(deps, repo, expected.digest, size);
+  await deps.blobs.move(sourceKey, blobKey(expected));
   return { digest: expected.digest, size };
 }

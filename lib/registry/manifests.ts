@@ -58,12 +58,10 @@ export async function putManifest(deps: RegistryDeps, repo: RepoRef, reference: 
   if (expected && digest !== reference) throw new RegistryError("DigestInvalid", `The manifest's digest is ${digest}, not ${reference}.`, { expected: reference, actual: digest });
   await assertReferencesExist(deps, repo, parsed);
 
-  const parsedDigest = parseDigest(digest)!;
-  if (!(await deps.blobs.stat(blobKey(parsedDigest)))) {
-    await assertWithinStorageQuota(deps, repo, digest, bytes.length);
-    await deps.blobs.put(blobKey(parsedDigest), bytes);
-  }
+  // Manifest bytes are a blob too. Link first, then write (see gc.ts for why this order is safe).
+  await assertWithinStorageQuota(deps, repo, digest, bytes.length);
   await linkBlob(deps, repo, digest, bytes.length);
+  await deps.blobs.put(blobKey(parseDigest(digest)!), bytes);
 
   const now = deps.clock.now();
   const imageSize = await imageSizeOf(deps, repo, parsed);

@@ -7,6 +7,8 @@ import { createUser, findUserByEmail, listUsers, type PublicUser } from "@/lib/a
 import { issueRegistryToken } from "@/lib/auth/registry-tokens";
 import { createRepository } from "@/lib/registry/repositories";
 import { isRegistryError } from "@/lib/registry/errors";
+import { collectGarbage } from "@/lib/registry/gc";
+import { checkRegistry } from "@/lib/registry/fsck";
 import { RoleSchema } from "@/lib/auth/schemas";
 import { errorMessageKey, translator } from "@/lib/i18n/messages";
 
@@ -115,7 +117,43 @@ const repoCreate: Command = {
   },
 };
 
+const registryGc: Command = {
+  usage: "registry:gc [--grace-minutes M] [--dry-run]",
+  description: "Deletes blobs no image uses (older than the grace period, default 60 minutes) and stale uploads.",
+  async run(args) {
+    const dryRun = args.includes("--dry-run");
+    const opts = options(args.filter((a) => a !== "--dry-run"), ["grace-minutes"], z.object({ "grace-minutes": z.coerce.number().int().min(0).max(100_000).default(60) }));
+    if (typeof opts === "string") return fail(`${opts}\nUsage: npm run dockyard -- ${registryGc.usage}`);
+    const report = await collectGarbage(getDeps(), { graceMs: opts["grace-minutes"] * 60_000, dryRun });
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return 0;
+  },
+};
+
+const registryFsck: Command = {
+  usage: "registry:fsck [--json]",
+  description: "Verifies every blob's digest and size and every manifest/tag reference; exits 1 on problems.",
+  async run(args) {
+    const json = args.includes("--json");
+    if (args.some((a) => a !== "--json")) return fail(`Usage: npm run dockyard -- ${registryFsck.usage}`);
+    const progress = (done: number, total: number) => {
+      if (!json && process.stderr.isTTY) process.stderr.write(`\rfsck: ${done}/${total} blobs verified`);
+    };
+    const report = await checkRegistry(getDeps(), progress);
+    if (!json && process.stderr.isTTY) process.stderr.write("\n");
+    if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else {
+      process.stdout.write(`fsck: ${report.blobsChecked} blobs (${report.bytesVerified} bytes) verified, ${report.manifestsChecked} manifests, ${report.tagsChecked} tags checked.\n`);
+      for (const p of report.problems) process.stdout.write(`  ${p.kind}: ${p.subject}: ${p.detail}\n`);
+      process.stdout.write(report.problems.length ? `${report.problems.length} problem(s) found.\n` : "No problems found.\n");
+    }
+    return report.problems.length ? 1 : 0;
+  },
+};
+
 export const commands: Record<string, Command> = {
+  "registry:gc": registryGc,
+  "registry:fsck": registryFsck,
   "user:create": userCreate,
   "user:list": userList,
   "registry:token": registryToken,

@@ -1,0 +1,22 @@
+// Periodic maintenance inside the server process: registry garbage collection (which also
+// removes stale uploads). Started once from instrumentation.ts; errors are logged, never fatal.
+import type { Deps } from "../core/deps";
+import { collectGarbage } from "../registry/gc";
+
+export const GC_INTERVAL_MS = 60 * 60 * 1000;
+export const GC_GRACE_MS = 60 * 60 * 1000;
+
+let timer: NodeJS.Timeout | undefined;
+
+export function startBackgroundJobs(getDeps: () => Deps): void {
+  if (timer) return;
+  timer = setInterval(() => {
+    collectGarbage(getDeps(), { graceMs: GC_GRACE_MS }).then(
+      (report) => {
+        if (report.blobsDeleted || report.linksPruned || report.uploadsPurged) console.log("registry gc:", JSON.stringify(report));
+      },
+      (error: unknown) => console.error("registry gc failed", error),
+    );
+  }, GC_INTERVAL_MS);
+  timer.unref();
+}
