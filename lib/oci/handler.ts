@@ -8,7 +8,7 @@ import { RegistryError } from "../registry/errors";
 import { getRepositoryOrThrow } from "../registry/repositories";
 import { appendUpload, cancelUpload, completeUpload, getUploadStatus, startUpload, uploadMonolithic } from "../registry/uploads";
 import { mountBlob, openBlob, statBlob, unlinkBlob } from "../registry/blobs";
-import { deleteManifest, getManifest, listReferrers, listTags, putManifest } from "../registry/manifests";
+import { deleteManifest, getManifest, listReferrers, listTags, putManifest, recordPull } from "../registry/manifests";
 import { MAX_MANIFEST_BYTES } from "../registry/manifest-schema";
 import type { RepoRef } from "../registry/commit-blob";
 import { locations, parseOciPath, type OciRoute } from "./routes";
@@ -110,11 +110,12 @@ async function handleManifest(ctx: Ctx, reference: string): Promise<Response> {
     }
     case "GET":
     case "HEAD": {
-      const manifest = await getManifest(deps, repo, reference, { recordPull: request.method === "GET" });
+      const manifest = await getManifest(deps, repo, reference);
       const accepted = acceptedTypes(request);
       if (accepted.length && !accepted.includes(manifest.mediaType) && !accepted.includes("*/*")) {
         throw new RegistryError("ManifestUnknown", `The manifest is of type ${manifest.mediaType}, which the client does not accept (Accept: ${accepted.join(", ")}).`, { mediaType: manifest.mediaType });
       }
+      if (request.method === "GET") await recordPull(deps, repo, manifest.digest);
       const headers = { "Content-Type": manifest.mediaType, "Docker-Content-Digest": manifest.digest, "Content-Length": String(manifest.bytes.length), ETag: `"${manifest.digest}"` };
       return respond(200, headers, request.method === "HEAD" ? null : new Uint8Array(manifest.bytes));
     }
@@ -165,7 +166,13 @@ export async function handleOciRequest(deps: Deps, request: Request): Promise<Re
       return ociErrorResponse("UNAUTHORIZED", 401, `Authentication required. ${why}`);
     }
     const url = new URL(request.url);
-    const route = parseOciPath(decodeURIComponent(url.pathname));
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      return ociErrorResponse("NAME_INVALID", 400, "The request path is not valid URL encoding.");
+    }
+    const route = parseOciPath(pathname);
     if (!route) return ociErrorResponse("UNSUPPORTED", 404, "Not a registry endpoint.");
     if (!METHODS[route.kind].includes(request.method)) return ociErrorResponse("UNSUPPORTED", 405, `${request.method} is not allowed here.`, {}, { Allow: METHODS[route.kind].join(", ") });
     if (route.kind === "base") return respond(200, { "Content-Type": "application/json" }, "{}");

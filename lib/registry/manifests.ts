@@ -104,14 +104,18 @@ async function resolveDigest(deps: RegistryDeps, repo: RepoRef, reference: strin
   return tag.manifestDigest;
 }
 
-/** Finds a manifest by tag or digest. `recordPull` updates its last-pull time (GET, not HEAD). */
-export async function getManifest(deps: RegistryDeps, repo: RepoRef, reference: string, options: { recordPull?: boolean } = {}): Promise<StoredManifest> {
+/** Finds a manifest by tag or digest. */
+export async function getManifest(deps: RegistryDeps, repo: RepoRef, reference: string): Promise<StoredManifest> {
   const digest = await resolveDigest(deps, repo, reference);
   const row = await deps.db.manifest.findUnique({ where: { repositoryId_digest: { repositoryId: repo.id, digest } } });
   if (!row) throw new RegistryError("ManifestUnknown", `No image with digest ${digest} in ${repo.name}.`, { reference });
   const bytes = await deps.blobs.get(blobKey(parseDigest(digest)!));
-  if (options.recordPull) await deps.db.manifest.update({ where: { id: row.id }, data: { lastPulledAt: deps.clock.now() } });
   return { digest, mediaType: row.mediaType, bytes, subjectDigest: row.subjectDigest };
+}
+
+/** Records a pull (manifest GET, not HEAD) as the image's last-pull time. */
+export async function recordPull(deps: RegistryDeps, repo: RepoRef, digest: string): Promise<void> {
+  await deps.db.manifest.updateMany({ where: { repositoryId: repo.id, digest }, data: { lastPulledAt: deps.clock.now() } });
 }
 
 /** By digest: deletes the image and every tag on it. By tag: removes only that tag. */

@@ -316,6 +316,20 @@ describe("names and isolation", () => {
     expect((await a.call("GET", "/v2/team/app/manifests/private")).status).toBe(200);
   });
 
+  it("a manifest GET records the pull time; HEAD and a refused Accept do not", async () => {
+    const image = await pushImage(a, "team/app", "pulled");
+    const row = () => deps.db.manifest.findFirstOrThrow({ where: { digest: image.manifest.digest } });
+    await a.call("HEAD", "/v2/team/app/manifests/pulled");
+    expect((await a.call("GET", "/v2/team/app/manifests/pulled", { headers: { Accept: "application/vnd.docker.distribution.manifest.v2+json" } })).status).toBe(404);
+    expect((await row()).lastPulledAt).toBeNull();
+    await a.call("GET", "/v2/team/app/manifests/pulled");
+    expect((await row()).lastPulledAt).toEqual(clock.now());
+  });
+
+  it("a malformed percent-encoded path is a 400, not a 500", async () => {
+    expect((await a.call("GET", "/v2/team/app%E0%A4%A/tags/list")).status).toBe(400);
+  });
+
   it("unknown endpoints are 404 and wrong methods 405, both as OCI errors", async () => {
     expect((await a.call("GET", "/v2/team/app/unknown/thing")).status).toBe(404);
     const res = await a.call("POST", "/v2/team/app/tags/list");
