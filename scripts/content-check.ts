@@ -1,16 +1,13 @@
 // npm run content:check [-- --json] — validates every lesson: frontmatter, heading ids shared by
 // both languages, links, MDX syntax, and that each lesson renders with its components.
 // Exits 1 when anything is wrong; each problem names the file, line, lesson id and field.
-import { renderToStaticMarkup } from "react-dom/server";
-import { createElement } from "react";
 import { loadLessonCatalog, formatProblem } from "@/lib/content/load-lessons";
 import { checkLessonLinks } from "@/lib/content/check-links";
 import { checkCoverageMap } from "@/lib/content/check-coverage";
-import { compileLesson } from "@/lib/content/compile-lesson";
 import { contentDir } from "@/lib/content/lessons";
 import type { ContentProblem } from "@/lib/content/parse-lesson";
 import { EXAM_TOPICS } from "@/lib/content/lesson-schema";
-import { lessonComponents } from "@/components/lesson/mdx-components";
+import { renderLessonHtml } from "@/components/lesson/render-lesson-html";
 import { diagrams } from "@/components/diagrams";
 import { LOCALES } from "@/lib/i18n/locales";
 
@@ -25,8 +22,7 @@ async function renderProblems(): Promise<{ problems: ContentProblem[]; catalog: 
       }
       if (unknownDiagrams.length) continue;
       try {
-        const Body = await compileLesson(lesson);
-        renderToStaticMarkup(createElement(Body, { components: lessonComponents(locale) }));
+        await renderLessonHtml(lesson);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         problems.push({ file: lesson.file, line: lesson.bodyStartLine, id: lesson.frontmatter.id, field: "body", message: message.replace(/^\S+:\d+ \[[^\]]+\] body: /, "") });

@@ -7,7 +7,7 @@ import { authenticateRegistryPassword, parseBasicAuth } from "../auth/registry-t
 import { RegistryError } from "../registry/errors";
 import { getRepositoryOrThrow } from "../registry/repositories";
 import { appendUpload, cancelUpload, completeUpload, getUploadStatus, startUpload, uploadMonolithic } from "../registry/uploads";
-import { mountBlob, openBlob, statBlob, unlinkBlob } from "../registry/blobs";
+import { mountBlob, statBlob, streamBlob, unlinkBlob } from "../registry/blobs";
 import { deleteManifest, getManifest, listReferrers, listTags, putManifest, recordPull } from "../registry/manifests";
 import { MAX_MANIFEST_BYTES } from "../registry/manifest-schema";
 import type { RepoRef } from "../registry/commit-blob";
@@ -50,10 +50,10 @@ async function handleBlob(ctx: Ctx, digest: string): Promise<Response> {
   if (range === "invalid") return ociErrorResponse("BLOB_UNKNOWN", 416, "The requested range is not satisfiable.", {}, { "Content-Range": `bytes */${info.size}` });
   if (request.method === "HEAD") return respond(200, { ...base, "Content-Length": String(info.size) });
   if (range) {
-    const stream = await openBlob(deps, repo, digest, range);
+    const stream = await streamBlob(deps, info, range);
     return respond(206, { ...base, "Content-Length": String(range.end - range.start + 1), "Content-Range": `bytes ${range.start}-${range.end}/${info.size}` }, Readable.toWeb(stream) as ReadableStream);
   }
-  const stream = await openBlob(deps, repo, digest);
+  const stream = await streamBlob(deps, info);
   return respond(200, { ...base, "Content-Length": String(info.size) }, Readable.toWeb(stream) as ReadableStream);
 }
 

@@ -2,7 +2,7 @@
 import type { Readable } from "node:stream";
 import { RegistryError } from "./errors";
 import { blobKey } from "./layout";
-import { parseDigestOrThrow } from "./uploads";
+import { parseDigestOrThrow } from "./digest";
 import { linkBlob, assertWithinStorageQuota, type RegistryDeps, type RepoRef } from "./commit-blob";
 
 export type BlobInfo = { digest: string; size: number };
@@ -15,9 +15,9 @@ export async function statBlob(deps: RegistryDeps, repo: RepoRef, digest: string
   return { digest, size: Number(link.blob.size) };
 }
 
-export async function openBlob(deps: RegistryDeps, repo: RepoRef, digest: string, range?: { start: number; end: number }): Promise<Readable> {
-  await statBlob(deps, repo, digest);
-  return deps.blobs.read(blobKey(parseDigestOrThrow(digest)), range);
+/** Streams a blob that statBlob (or mountBlob) has shown this repository may serve. */
+export function streamBlob(deps: Pick<RegistryDeps, "blobs">, blob: BlobInfo, range?: { start: number; end: number }): Promise<Readable> {
+  return deps.blobs.read(blobKey(parseDigestOrThrow(blob.digest)), range);
 }
 
 /**
@@ -25,7 +25,7 @@ export async function openBlob(deps: RegistryDeps, repo: RepoRef, digest: string
  * without uploading it again. Returns null when it cannot (the client then uploads normally).
  */
 export async function mountBlob(deps: RegistryDeps, repo: RepoRef, digest: string, fromName: string): Promise<BlobInfo | null> {
-  if (!parseDigestOrThrow(digest)) return null;
+  parseDigestOrThrow(digest);
   const from = await deps.db.repository.findUnique({ where: { accountId_name: { accountId: repo.accountId, name: fromName } }, select: { id: true } });
   if (!from) return null;
   const link = await deps.db.repositoryBlob.findUnique({ where: { repositoryId_digest: { repositoryId: from.id, digest } }, include: { blob: true } });

@@ -1,5 +1,6 @@
 // Content digests ("sha256:<64 hex>", "sha512:<128 hex>"), computed while streaming.
 import { createHash, type Hash } from "node:crypto";
+import { RegistryError } from "./errors";
 
 export type DigestAlgorithm = "sha256" | "sha512";
 const HEX_LENGTH: Record<DigestAlgorithm, number> = { sha256: 64, sha512: 128 };
@@ -26,4 +27,11 @@ export function newHasher(algorithm: DigestAlgorithm = "sha256"): Hash {
 
 export function digestOf(data: Uint8Array, algorithm: DigestAlgorithm = "sha256"): string {
   return `${algorithm}:${createHash(algorithm).update(data).digest("hex")}`;
+}
+
+/** A digest from a request (query parameter or path); DigestInvalid when unsupported. */
+export function parseDigestOrThrow(value: string | null): ParsedDigest {
+  const parsed = value ? parseDigest(value) : null;
+  if (!parsed) throw new RegistryError("DigestInvalid", `"${value ?? ""}" is not a supported digest (sha256:<64 hex> or sha512:<128 hex>).`, { digest: value });
+  return parsed;
 }

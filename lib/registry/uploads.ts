@@ -2,7 +2,7 @@
 // into the blob store while being hashed; nothing is buffered whole in memory.
 import type { Hash } from "node:crypto";
 import { RegistryError } from "./errors";
-import { newHasher, parseDigest, type ParsedDigest } from "./digest";
+import { newHasher, parseDigestOrThrow, type ParsedDigest } from "./digest";
 import { uploadKey } from "./layout";
 import { commitBlob, type RegistryDeps, type RepoRef } from "./commit-blob";
 
@@ -64,17 +64,17 @@ export async function appendUpload(deps: RegistryDeps, repo: RepoRef, uploadId: 
     const live = liveHashes.get(uploadId);
     const hashing = live && live.offset === fileSize ? live : null;
     if (!hashing) liveHashes.delete(uploadId);
+    let offset = fileSize;
     try {
-      const written = await deps.blobs.append(key, limited(body, fileSize, deps.config.registry.maxUploadBytes), hashing ? (c) => hashing.hash.update(c) : undefined);
-      if (hashing) hashing.offset += written;
+      offset += await deps.blobs.append(key, limited(body, fileSize, deps.config.registry.maxUploadBytes), hashing ? (c) => hashing.hash.update(c) : undefined);
+      if (hashing) hashing.offset = offset;
     } catch (error) {
       liveHashes.delete(uploadId); // the file may hold part of the chunk: re-hash on completion
+      offset = (await deps.blobs.stat(key))?.size ?? 0;
       throw error;
     } finally {
-      const offset = (await deps.blobs.stat(key))?.size ?? 0;
       await deps.db.uploadSession.update({ where: { id: uploadId }, data: { offset: BigInt(offset), updatedAt: deps.clock.now() } });
     }
-    const offset = (await deps.blobs.stat(key))?.size ?? 0;
     if (range && offset !== range.end + 1) {
       throw new RegistryError("SizeInvalid", `Content-Range promised bytes ${range.start}-${range.end}, but ${offset - range.start} arrived.`, { offset });
     }
@@ -88,12 +88,6 @@ async function hashStored(deps: RegistryDeps, key: string, digest: ParsedDigest)
   const hash = newHasher(digest.algorithm);
   for await (const chunk of await deps.blobs.read(key)) hash.update(chunk as Buffer);
   return `${digest.algorithm}:${hash.digest("hex")}`;
-}
-
-export function parseDigestOrThrow(value: string | null): ParsedDigest {
-  const parsed = value ? parseDigest(value) : null;
-  if (!parsed) throw new RegistryError("DigestInvalid", `"${value ?? ""}" is not a supported digest (sha256:<64 hex> or sha512:<128 hex>).`, { digest: value });
-  return parsed;
 }
 
 /** Finishes an upload (optionally with a last chunk), verifies the digest, stores the blob. */
