@@ -62,7 +62,11 @@ test("repeated failed sign-ins are rate limited with a clear message", async ({ 
   const submit = async (password: string) => {
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(password);
-    await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Sign in" }).click()]);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    // React resets the form once the action has settled; only then is the next attempt typed,
+    // so no attempt is lost to a reset racing with fill().
+    await expect(page.getByLabel("Password")).toHaveValue("");
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
   };
   for (let i = 0; i < 5; i++) {
     await submit(`wrong password ${i}`);
