@@ -75,8 +75,14 @@ describe("evaluateAccess: the decision order", () => {
     expect(decision.decidedBy).toEqual({ source: "resource", name: "app/web", statementIndex: 0 });
   });
 
-  it("allows through a registry policy alone for a same-account principal", () => {
-    expect(decide(request(), [registry("registry", [allowResource({ Principal: { AWS: ACCOUNT } })])])).toBe("Allow");
+  it("allows through a registry policy alone when it names the caller", () => {
+    expect(decide(request(), [registry("registry", [allowResource({ Principal: { AWS: request().principalArn } })])])).toBe("Allow");
+  });
+
+  it("a statement naming only the caller's account delegates to identity policies: it grants nothing alone", () => {
+    const accountWide = registry("registry", [allowResource({ Principal: { AWS: ACCOUNT } })]);
+    expect(decide(request(), [accountWide])).toBe("ImplicitDeny");
+    expect(decide(request(), [identity("pull", [allowIdentity()]), accountWide])).toBe("Allow");
   });
 
   it("lets an explicit Deny in any source beat an Allow in any other", () => {
@@ -226,9 +232,11 @@ describe("evaluateAccess: principals in resource policies", () => {
   it.each([
     ["*", userArn("dev"), ACCOUNT, true],
     [{ AWS: "*" }, userArn("dev", OTHER), OTHER, true],
-    [{ AWS: ACCOUNT }, userArn("dev"), ACCOUNT, true],
-    [{ AWS: ACCOUNT }, `arn:aws:iam::${ACCOUNT}:role/build`, ACCOUNT, true],
-    [{ AWS: `arn:aws:iam::${ACCOUNT}:root` }, userArn("anyone"), ACCOUNT, true],
+    // Naming the account delegates to its IAM policies: alone it grants IAM users nothing.
+    [{ AWS: ACCOUNT }, userArn("dev"), ACCOUNT, false],
+    [{ AWS: ACCOUNT }, `arn:aws:iam::${ACCOUNT}:role/build`, ACCOUNT, false],
+    [{ AWS: `arn:aws:iam::${ACCOUNT}:root` }, userArn("anyone"), ACCOUNT, false],
+    [{ AWS: ACCOUNT }, `arn:aws:iam::${ACCOUNT}:root`, ACCOUNT, true],
     [{ AWS: `arn:aws:iam::${ACCOUNT}:root` }, userArn("dev", OTHER), OTHER, false],
     [{ AWS: userArn("dev") }, userArn("dev"), ACCOUNT, true],
     [{ AWS: userArn("dev") }, userArn("ci-bot"), ACCOUNT, false],
@@ -464,8 +472,11 @@ describe("scenario: CI may push, developers may only pull", () => {
   const developer = request({ principalArn: userArn("dev") });
   const ci = request({ principalArn: userArn("ci-bot") });
 
-  it("developers pull through the account-wide statement", () => {
-    expect(evaluateAccess(developer, [repoPolicy]).decidedBy).toEqual({ source: "resource", name: "app/web", statementIndex: 0, sid: "DevelopersPull" });
+  it("the account-wide statement alone does not let developers pull; with an identity Allow they can", () => {
+    expect(evaluateAccess(developer, [repoPolicy]).decision).toBe("ImplicitDeny");
+    const withIdentity = evaluateAccess(developer, [managed("AmazonEC2ContainerRegistryReadOnly"), repoPolicy]);
+    expect(withIdentity.decision).toBe("Allow");
+    expect(withIdentity.matched.map((m) => m.sid ?? m.name)).toContain("DevelopersPull");
   });
 
   it("developers cannot push, even with PowerUser attached", () => {

@@ -11,7 +11,7 @@ import { evaluateClause } from "./condition-operators";
 import { globMatch } from "./glob";
 import { type ContextValues, resolvePattern } from "./policy-variables";
 import type { PolicyDocument, PolicyStatement, ValueList } from "./policy-types";
-import { principalMatches } from "./principal";
+import { namesOnlyThroughAccount, principalMatches } from "./principal";
 
 export type AuthorizationRequest = {
   /** e.g. "arn:aws:iam::123456789012:user/ci-bot" or "arn:aws:iam::123456789012:root" */
@@ -100,17 +100,20 @@ function statementApplies(
 export function evaluateAccess(request: AuthorizationRequest, policies: readonly PolicySource[]): Decision {
   const context = buildContext(request);
   const matched: Decision["matched"] = [];
+  const delegating = new Set<Decision["matched"][number]>();
   for (const policy of policies) {
     const variables = policy.document.version === "2012-10-17";
     policy.document.statements.forEach((statement, statementIndex) => {
       if (!statementApplies(statement, policy.source, request, context, variables)) return;
-      matched.push({
+      const entry: Decision["matched"][number] = {
         source: policy.source,
         name: policy.name,
         statementIndex,
         ...(statement.sid === undefined ? {} : { sid: statement.sid }),
         effect: statement.effect,
-      });
+      };
+      matched.push(entry);
+      if (policy.source !== "identity" && statement.principal && namesOnlyThroughAccount(statement.principal, request)) delegating.add(entry);
     });
   }
 
@@ -126,9 +129,12 @@ export function evaluateAccess(request: AuthorizationRequest, policies: readonly
   const allows = matched.filter((m) => m.effect === "Allow");
   const resourceAccount = arnAccount(request.resourceArn);
   const crossAccount = resourceAccount !== undefined && resourceAccount !== request.principalAccount;
+  // Same account: an Allow that names the caller (or "*") grants on its own; one that names only
+  // the caller's account delegates to the account's identity policies and grants nothing alone.
+  const grantsAlone = (m: Decision["matched"][number]) => m.source === "identity" || !delegating.has(m);
   const allowed = crossAccount
     ? allows.some((m) => m.source === "identity") && allows.some((m) => m.source !== "identity")
-    : allows.length > 0;
-  const first = allows[0];
+    : allows.some(grantsAlone);
+  const first = crossAccount ? allows[0] : allows.find(grantsAlone);
   return allowed && first !== undefined ? { decision: "Allow", decidedBy: ref(first), matched } : { decision: "ImplicitDeny", matched };
 }

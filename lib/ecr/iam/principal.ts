@@ -42,3 +42,18 @@ function names(element: PrincipalElement, caller: Caller): boolean {
 export function principalMatches(element: PrincipalElement, caller: Caller): boolean {
   return element.negated ? !names(element, caller) : names(element, caller);
 }
+
+/**
+ * True when a (non-negated) element names this caller only through its account (an account ID or
+ * root ARN), not as "*" or by the caller's own ARN. Naming an account delegates to that account's
+ * IAM policies: such a statement does not by itself grant an IAM user anything, even in the same
+ * account; the user also needs an identity-policy Allow (IAM's documented behaviour).
+ */
+export function namesOnlyThroughAccount(element: PrincipalElement, caller: Caller): boolean {
+  const spec = element.spec;
+  if (element.negated || spec.kind === "any") return false;
+  if (caller.principalArn === `arn:aws:iam::${caller.principalAccount}:root`) return false;
+  const direct = spec.aws.some((value) => value === "*" || value === caller.principalArn);
+  const viaAccount = spec.aws.some((value) => accountOf(value) === caller.principalAccount);
+  return viaAccount && !direct;
+}
