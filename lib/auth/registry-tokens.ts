@@ -19,11 +19,16 @@ export type RegistryCredentials = {
 
 type TokenDeps = Pick<Deps, "db" | "ids" | "clock">;
 
-export async function issueRegistryToken(deps: TokenDeps, userId: string): Promise<RegistryCredentials> {
+/**
+ * Issues a token for the learner (the account's root) or one of their simulated IAM users.
+ * Times are on the account's simulated clock, so advancing it expires tokens as real time would.
+ */
+export async function issueRegistryToken(deps: TokenDeps, userId: string, iamUserId: string | null = null): Promise<RegistryCredentials> {
   const password = PASSWORD_PREFIX + deps.ids.secret();
-  const now = deps.clock.now();
+  const owner = await deps.db.user.findUniqueOrThrow({ where: { id: userId }, select: { clockOffsetSeconds: true } });
+  const now = new Date(deps.clock.now().getTime() + owner.clockOffsetSeconds * 1000);
   const expiresAt = new Date(now.getTime() + REGISTRY_TOKEN_TTL_MS);
-  await deps.db.registryToken.create({ data: { id: deps.ids.id(), userId, tokenHash: sha256Hex(password), createdAt: now, expiresAt } });
+  await deps.db.registryToken.create({ data: { id: deps.ids.id(), userId, iamUserId, tokenHash: sha256Hex(password), createdAt: now, expiresAt } });
   return { userName: "AWS", password, authorizationToken: Buffer.from(`AWS:${password}`).toString("base64"), expiresAt };
 }
 
@@ -37,12 +42,17 @@ export function parseBasicAuth(header: string | null): { user: string; password:
   return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
-/** The user a registry password belongs to, if it is current (not expired, not revoked). */
-export async function authenticateRegistryPassword(deps: Pick<Deps, "db" | "clock">, user: string, password: string): Promise<PublicUser | null> {
+/**
+ * The learner a registry password belongs to (and the IAM user it was issued to, if any), when it
+ * is current: not revoked, and not expired by the account's simulated clock.
+ */
+export async function authenticateRegistryPassword(deps: Pick<Deps, "db" | "clock">, user: string, password: string): Promise<(PublicUser & { iamUserId: string | null }) | null> {
   if (user !== "AWS" || !password.startsWith(PASSWORD_PREFIX) || password.length > 200) return null;
   const token = await deps.db.registryToken.findUnique({ where: { tokenHash: sha256Hex(password) }, include: { user: true } });
-  if (!token || token.revokedAt || token.expiresAt <= deps.clock.now()) return null;
-  return toPublicUser(token.user);
+  if (!token || token.revokedAt) return null;
+  const accountNow = deps.clock.now().getTime() + token.user.clockOffsetSeconds * 1000;
+  if (token.expiresAt.getTime() <= accountNow) return null;
+  return { ...toPublicUser(token.user), iamUserId: token.iamUserId };
 }
 
 /** Revokes every current token of a user (e.g. "sign out everywhere" for the registry). */

@@ -14,8 +14,12 @@ import type { RepoRef } from "../registry/commit-blob";
 import { locations, parseOciPath, type OciRoute } from "./routes";
 import { bodyChunks, parseContentRange, parseRangeHeader, readBounded } from "./http-body";
 import { ociErrorResponse, REGISTRY_HEADERS, toOciErrorResponse } from "./wire-errors";
+import { ecrContext } from "../ecr/context";
+import { authorize } from "../ecr/authorize";
+import { requiredAction } from "./required-action";
 
-type Ctx = { deps: Deps; request: Request; url: URL; repo: RepoRef };
+/** accountDeps carries the account's simulated clock: push and pull times are account time. */
+type Ctx = { deps: Deps; accountDeps: Deps; request: Request; url: URL; repo: RepoRef };
 
 function respond(status: number, headers: Record<string, string> = {}, body: BodyInit | null = null): Response {
   return new Response(body, { status, headers: { ...REGISTRY_HEADERS, ...headers } });
@@ -101,7 +105,7 @@ async function handleUpload(ctx: Ctx, uploadId: string): Promise<Response> {
 }
 
 async function handleManifest(ctx: Ctx, reference: string): Promise<Response> {
-  const { deps, request, repo } = ctx;
+  const { accountDeps: deps, request, repo } = ctx;
   switch (request.method) {
     case "PUT": {
       const bytes = await readBounded(request, MAX_MANIFEST_BYTES);
@@ -157,7 +161,7 @@ const METHODS: Record<OciRoute["kind"], string[]> = {
 };
 
 /** Serves one /v2/ request for the account whose registry token is presented. */
-export async function handleOciRequest(deps: Deps, request: Request): Promise<Response> {
+export async function handleOciRequest(deps: Deps, request: Request, sourceIp?: string): Promise<Response> {
   try {
     const credentials = parseBasicAuth(request.headers.get("authorization"));
     const user = credentials ? await authenticateRegistryPassword(deps, credentials.user, credentials.password) : null;
@@ -177,8 +181,13 @@ export async function handleOciRequest(deps: Deps, request: Request): Promise<Re
     if (!METHODS[route.kind].includes(request.method)) return ociErrorResponse("UNSUPPORTED", 405, `${request.method} is not allowed here.`, {}, { Allow: METHODS[route.kind].join(", ") });
     if (route.kind === "base") return respond(200, { "Content-Type": "application/json" }, "{}");
 
+    const ecr = await ecrContext(deps, { accountId: user.accountId, iamUserId: user.iamUserId, ...(sourceIp ? { sourceIp } : {}) });
+    await authorize(ecr, requiredAction(route, request.method, url), route.name);
+    const mountFrom = route.kind === "uploads" ? url.searchParams.get("from") : null;
+    // A cross-repository mount reads the source repository: the caller must be allowed to pull from it.
+    if (mountFrom && url.searchParams.has("mount")) await authorize(ecr, "ecr:GetDownloadUrlForLayer", mountFrom);
     const repo = { ...(await getRepositoryOrThrow(deps, user.accountId, route.name)), accountId: user.accountId };
-    const ctx: Ctx = { deps, request, url, repo };
+    const ctx: Ctx = { deps, accountDeps: ecr.deps, request, url, repo };
     switch (route.kind) {
       case "tags":
         return await handleTags(ctx);

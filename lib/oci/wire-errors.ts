@@ -2,6 +2,7 @@
 // only writer of OCI error bodies: {"errors":[{"code","message","detail"}]}.
 import { BlobStoreError } from "../blobstore/blob-store";
 import { isRegistryError, type RegistryErrorCode } from "../registry/errors";
+import { isEcrError } from "../ecr/errors";
 
 type Wire = { code: string; status: number };
 
@@ -43,6 +44,7 @@ export function toOciErrorResponse(error: unknown): Response {
     if (error.code === "RangeInvalid" && typeof error.details.offset === "number") extra.Range = `0-${Math.max(0, error.details.offset - 1)}`;
     return ociErrorResponse(wire.code, wire.status, error.message, error.details, extra);
   }
+  if (isEcrError(error, "AccessDeniedException")) return ociErrorResponse("DENIED", 403, error.message);
   if (error instanceof BlobStoreError && error.code === "BlobOffsetInvalid") return ociErrorResponse("BLOB_UNKNOWN", 416, "The requested range is not satisfiable.");
   console.error("registry: unexpected error", error);
   return ociErrorResponse("UNKNOWN", 500, "The registry hit an internal error. Nothing was changed; please retry.");

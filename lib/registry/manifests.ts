@@ -6,6 +6,7 @@ import { digestOf, parseDigest } from "./digest";
 import { blobKey } from "./layout";
 import { isValidTag } from "./names";
 import { linkBlob, assertWithinStorageQuota, type RegistryDeps, type RepoRef } from "./commit-blob";
+import { immutableTagMessage, isTagImmutable, tagMutabilityOf } from "./tag-mutability";
 
 export type StoredManifest = { digest: string; mediaType: string; bytes: Buffer; subjectDigest: string | null };
 
@@ -87,6 +88,12 @@ export async function putManifest(deps: RegistryDeps, repo: RepoRef, reference: 
       await tx.manifestReference.createMany({ data: referencesOf(parsed).map((r) => ({ ...r, manifestId: id })) });
     }
     if (kind === "tag") {
+      const current = await tx.tag.findUnique({ where: { repositoryId_name: { repositoryId: repo.id, name: reference } }, select: { manifestDigest: true } });
+      if (current && current.manifestDigest !== digest) {
+        const settings = await tx.repository.findUniqueOrThrow({ where: { id: repo.id }, select: { imageTagMutability: true, tagMutabilityExclusions: true } });
+        const { mutability, filters } = tagMutabilityOf(settings);
+        if (isTagImmutable(mutability, filters, reference)) throw new RegistryError("TagInvalid", immutableTagMessage(reference, repo.name), { tag: reference });
+      }
       await tx.tag.upsert({
         where: { repositoryId_name: { repositoryId: repo.id, name: reference } },
         create: { repositoryId: repo.id, name: reference, manifestDigest: digest, updatedAt: now },

@@ -8,10 +8,11 @@ import { sequentialIds } from "@/lib/core/ids";
 import { createDb } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { fsBlobStore } from "@/lib/blobstore/fs-blob-store";
+import type { RegistryLimits } from "@/lib/core/env";
 
 export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 
-export function makeTestDeps(start = "2026-01-15T09:00:00Z") {
+export function makeTestDeps(start = "2026-01-15T09:00:00Z", limits: Partial<RegistryLimits> = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), "dockyard-test-"));
   const databaseFile = path.join(dir, "test.db");
   migrateDatabase(databaseFile, MIGRATIONS_DIR);
@@ -26,7 +27,7 @@ export function makeTestDeps(start = "2026-01-15T09:00:00Z") {
       databaseFile,
       secureCookies: "never",
       admin: null,
-      registry: { maxStoredBytes: 64 * 1024 * 1024, maxRepositories: 5, maxUploadBytes: 32 * 1024 * 1024, uploadExpiryMs: 24 * 60 * 60 * 1000 },
+      registry: { maxStoredBytes: 64 * 1024 * 1024, maxRepositories: 5, maxUploadBytes: 32 * 1024 * 1024, uploadExpiryMs: 24 * 60 * 60 * 1000, ...limits },
     },
     blobs: fsBlobStore(path.join(dir, "registry")),
   };

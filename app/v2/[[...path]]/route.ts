@@ -5,5 +5,5 @@ import { handleOciRequest } from "@/lib/oci/handler";
 
 export const dynamic = "force-dynamic";
 
-const serve = (request: Request) => handleOciRequest(getDeps(), request);
+const serve = (request: Request) => handleOciRequest(getDeps(), request, request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || undefined);
 export { serve as GET, serve as HEAD, serve as POST, serve as PUT, serve as PATCH, serve as DELETE };
