@@ -18,6 +18,13 @@ const PAGES = [
   ["sign-up", "/ja/sign-up"],
   ["not-found", "/en/lessons/nope"],
 ];
+// Signed-in pages: a fresh guest per context, with one repository to show.
+const CONSOLE_PAGES = [
+  ["registry", "/ja/registry"],
+  ["credentials", "/ja/registry/credentials"],
+  ["repository", "/ja/registry/repositories/demo/app"],
+  ["repository-en", "/en/registry/repositories/demo/app"],
+];
 const VIEWPORTS = { desktop: { width: 1280, height: 860 }, phone: { width: 390, height: 844 } };
 
 mkdirSync(out, { recursive: true });
@@ -31,6 +38,20 @@ for (const scheme of ["light", "dark"]) {
       await page.waitForLoadState("networkidle");
       const file = path.join(out, `${name}-${vpName}-${scheme}.png`);
       await page.screenshot({ path: file });
+      console.log(file);
+    }
+    await page.goto(`${base}/ja`);
+    await page.getByTestId("start-guest").first().click();
+    await page.waitForURL(/lessons/);
+    await page.goto(`${base}/ja/registry`);
+    await page.getByLabel("リポジトリ名").fill("demo/app");
+    await page.getByRole("button", { name: "リポジトリを作成" }).click();
+    await page.getByRole("link", { name: "demo/app", exact: true }).waitFor();
+    for (const [name, url] of CONSOLE_PAGES) {
+      await page.goto(base + url);
+      await page.waitForLoadState("networkidle");
+      const file = path.join(out, `${name}-${vpName}-${scheme}.png`);
+      await page.screenshot({ path: file, fullPage: true });
       console.log(file);
     }
     await context.close();

@@ -1,14 +1,16 @@
 "use server";
 // Server actions for the registry console. Each validates its input, checks the session, and
-// calls one lib/registry function scoped to the signed-in user's sandbox account.
+// calls one lib/ecr operation (the same the aws CLI reaches) as the signed-in learner.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDeps } from "@/lib/core/deps";
 import { issueRegistryToken } from "@/lib/auth/registry-tokens";
-import { createRepository, deleteRepository, getRepositoryOrThrow } from "@/lib/registry/repositories";
-import { deleteManifest } from "@/lib/registry/manifests";
-import { isRegistryError } from "@/lib/registry/errors";
+import { repositoryNameProblem } from "@/lib/registry/names";
+import { ecrContext } from "@/lib/ecr/context";
+import { isEcrError, type EcrExceptionName } from "@/lib/ecr/errors";
+import { createRepository, deleteRepository } from "@/lib/ecr/operations/repositories";
+import { batchDeleteImage } from "@/lib/ecr/operations/images";
 import { LocaleSchema, DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { translator, type MessageKey } from "@/lib/i18n/messages";
 import { currentUser } from "./session";
@@ -22,18 +24,18 @@ function localeOf(form: FormData): Locale {
 
 function registryErrorMessage(error: unknown, locale: Locale): string {
   const t = translator(locale);
-  if (!isRegistryError(error)) {
+  if (!isEcrError(error)) {
     console.error("registry console: unexpected error", error);
     return t("error.unexpected");
   }
-  const key: Partial<Record<string, MessageKey>> = {
-    NameInvalid: "error.registry.nameInvalid",
-    RepositoryAlreadyExists: "error.registry.exists",
-    RepositoryNotEmpty: "error.registry.notEmpty",
-    Denied: "error.registry.quota",
+  const key: Partial<Record<EcrExceptionName, MessageKey>> = {
+    InvalidParameterException: "error.registry.nameInvalid",
+    RepositoryAlreadyExistsException: "error.registry.exists",
+    RepositoryNotEmptyException: "error.registry.notEmpty",
+    LimitExceededException: "error.registry.quota",
   };
-  const k = key[error.code];
-  // The domain message carries the specifics (which rule, which quota); show it after the summary.
+  const k = key[error.type];
+  // The ECR message carries the specifics (which rule, which quota); show it after the summary.
   return k ? `${t(k)} ${error.message}` : error.message;
 }
 
@@ -42,8 +44,10 @@ export async function createRepositoryAction(_prev: RegistryFormState, form: For
   const name = String(form.get("name") ?? "").trim();
   const user = await currentUser();
   if (!user) return { error: translator(locale)("error.unauthenticated"), values: { name } };
+  const problem = repositoryNameProblem(name);
+  if (problem) return { error: `${translator(locale)("error.registry.nameInvalid")} ${problem}`, values: { name } };
   try {
-    await createRepository(getDeps(), user.accountId, name);
+    await createRepository(await ecrContext(getDeps(), { accountId: user.accountId }), { repositoryName: name });
   } catch (error) {
     return { error: registryErrorMessage(error, locale), values: { name } };
   }
@@ -59,7 +63,7 @@ export async function deleteRepositoryAction(_prev: RegistryFormState, form: For
   const user = await currentUser();
   if (!parsed.success || !user) return { error: translator(locale)("error.unexpected") };
   try {
-    await deleteRepository(getDeps(), user.accountId, parsed.data.name, parsed.data.force === "true");
+    await deleteRepository(await ecrContext(getDeps(), { accountId: user.accountId }), { repositoryName: parsed.data.name, force: parsed.data.force === "true" });
   } catch (error) {
     return { error: registryErrorMessage(error, locale) };
   }
@@ -75,9 +79,9 @@ export async function deleteImageAction(_prev: RegistryFormState, form: FormData
   const user = await currentUser();
   if (!parsed.success || !user) return { error: translator(locale)("error.unexpected") };
   try {
-    const deps = getDeps();
-    const repo = await getRepositoryOrThrow(deps, user.accountId, parsed.data.name);
-    await deleteManifest(deps, { ...repo, accountId: user.accountId }, parsed.data.digest);
+    const result = await batchDeleteImage(await ecrContext(getDeps(), { accountId: user.accountId }), { repositoryName: parsed.data.name, imageIds: [{ imageDigest: parsed.data.digest }] });
+    const failure = result.failures[0];
+    if (failure) return { error: `${failure.failureCode}: ${failure.failureReason}` };
   } catch (error) {
     return { error: registryErrorMessage(error, locale) };
   }

@@ -1,7 +1,8 @@
 // Interface strings. The English dictionary must have exactly the Japanese one's keys (typed).
 import type { Locale } from "./locales";
+import { consoleEn, consoleJa } from "./messages-console";
 
-const ja = {
+const baseJa = {
   "app.name": "Dockyard",
   "app.tagline": "Amazon ECR を、読んで・解いて・触って身につける",
   "nav.home": "ホーム",
@@ -158,9 +159,11 @@ const ja = {
   "footer.note": "Dockyard は AWS 認定試験の学習用アプリです。AWS とは関係ありません。",
 } as const;
 
+const ja = { ...baseJa, ...consoleJa };
+
 export type MessageKey = keyof typeof ja;
 
-const en: Record<MessageKey, string> = {
+const baseEn: Record<keyof typeof baseJa, string> = {
   "app.name": "Dockyard",
   "app.tagline": "Learn Amazon ECR by reading, practising and doing",
   "nav.home": "Home",
@@ -316,6 +319,8 @@ const en: Record<MessageKey, string> = {
   "error.registry.quota": "Limit reached.",
   "footer.note": "Dockyard is a study app for the AWS certification exams. It is not affiliated with AWS.",
 };
+
+const en: Record<MessageKey, string> = { ...baseEn, ...consoleEn };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { ja, en };
 

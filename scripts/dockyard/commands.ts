@@ -1,38 +1,20 @@
-// Command table for the admin CLI. Later issues add registry, credentials and clock commands here.
-import { parseArgs } from "node:util";
+// Command table for the admin CLI (accounts and registry maintenance; ECR sandbox commands in ecr-commands.ts).
 import { z } from "zod";
 import { getDeps } from "@/lib/core/deps";
 import { isDomainError } from "@/lib/core/errors";
-import { createUser, findUserByEmail, listUsers, type PublicUser } from "@/lib/auth/users";
+import { createUser, listUsers } from "@/lib/auth/users";
 import { issueRegistryToken } from "@/lib/auth/registry-tokens";
-import { createRepository } from "@/lib/registry/repositories";
-import { isRegistryError } from "@/lib/registry/errors";
+import { ecrContext } from "@/lib/ecr/context";
+import { isEcrError } from "@/lib/ecr/errors";
+import { createRepository } from "@/lib/ecr/operations/repositories";
 import { collectGarbage } from "@/lib/registry/gc";
 import { checkRegistry } from "@/lib/registry/fsck";
 import { RoleSchema } from "@/lib/auth/schemas";
 import { errorMessageKey, translator } from "@/lib/i18n/messages";
+import { fail, options, userOrFail, type Command } from "./cli-helpers";
+import { ecrCommands } from "./ecr-commands";
 
 const t = translator("en");
-
-export type Command = { usage: string; description: string; run(args: string[]): Promise<number> };
-
-function fail(message: string): number {
-  process.stderr.write(`${message}\n`);
-  return 2;
-}
-
-/** Parses --flags strictly and validates them; unknown flags and bad values are usage errors. */
-function options<T extends z.ZodType>(args: string[], names: string[], schema: T): z.infer<T> | string {
-  let values: Record<string, unknown>;
-  try {
-    values = parseArgs({ args, options: Object.fromEntries(names.map((n) => [n, { type: "string" as const }])), strict: true, allowPositionals: false }).values;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-  const parsed = schema.safeParse(values);
-  if (!parsed.success) return parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("\n");
-  return parsed.data;
-}
 
 const userCreate: Command = {
   usage: "user:create --email E --password P [--role learner|instructor] [--name N]",
@@ -77,11 +59,6 @@ const userList: Command = {
   },
 };
 
-async function userOrFail(email: string): Promise<PublicUser | string> {
-  const user = await findUserByEmail(getDeps(), email);
-  return user ?? `No user with email ${email} (see: npm run dockyard -- user:list).`;
-}
-
 const registryToken: Command = {
   usage: "registry:token --email E [--json]",
   description: "Prints a registry password (valid 12 hours) for docker/skopeo login as user AWS.",
@@ -107,11 +84,11 @@ const repoCreate: Command = {
     const user = await userOrFail(opts.email);
     if (typeof user === "string") return fail(user);
     try {
-      const repo = await createRepository(getDeps(), user.accountId, opts.name);
-      process.stdout.write(`${JSON.stringify({ repositoryName: repo.name, registryId: user.accountId, createdAt: repo.createdAt.toISOString() }, null, 2)}\n`);
+      const { repository } = await createRepository(await ecrContext(getDeps(), { accountId: user.accountId }), { repositoryName: opts.name });
+      process.stdout.write(`${JSON.stringify({ repositoryName: repository.repositoryName, registryId: repository.registryId, repositoryArn: repository.repositoryArn, createdAt: repository.createdAt.toISOString() }, null, 2)}\n`);
       return 0;
     } catch (error) {
-      if (isRegistryError(error)) return fail(error.message);
+      if (isEcrError(error)) return fail(`${error.type}: ${error.message}`);
       throw error;
     }
   },
@@ -158,4 +135,5 @@ export const commands: Record<string, Command> = {
   "user:list": userList,
   "registry:token": registryToken,
   "repo:create": repoCreate,
+  ...ecrCommands,
 };

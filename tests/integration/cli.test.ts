@@ -57,6 +57,24 @@ describe("dockyard CLI", () => {
     expect(dockyard("registry:token", "--email", "nobody@example.com").status).toBe(2);
   });
 
+  it("credentials:create prints a key in the shape of aws iam create-access-key; clock:advance moves the sandbox clock", () => {
+    const created = dockyard("credentials:create", "--email", "teacher@example.com");
+    expect(created.status, created.stderr).toBe(0);
+    const key = (JSON.parse(created.stdout) as { AccessKey: Record<string, string> }).AccessKey;
+    expect(key).toMatchObject({ UserName: "teacher@example.com", Status: "Active", AccessKeyId: expect.stringMatching(/^AKIA[A-Z2-7]{16}$/), SecretAccessKey: expect.stringMatching(/^[A-Za-z0-9]{40}$/) });
+    expect(dockyard("credentials:create", "--email", "teacher@example.com").status).toBe(0);
+    const third = dockyard("credentials:create", "--email", "teacher@example.com");
+    expect(third.status).toBe(2);
+    expect(third.stderr).toContain("at most 2 access keys");
+
+    const moved = dockyard("clock:advance", "--email", "teacher@example.com", "--days", "14");
+    expect(moved.status, moved.stderr).toBe(0);
+    const clock = JSON.parse(moved.stdout) as { now: string; offsetDays: number };
+    expect(clock.offsetDays).toBe(14);
+    expect(new Date(clock.now).getTime() - Date.now()).toBeGreaterThan(13.9 * 86_400_000);
+    for (const days of ["0", "1.5", "x", "99999"]) expect(dockyard("clock:advance", "--email", "teacher@example.com", "--days", days).status).toBe(2);
+  });
+
   it("rejects unknown commands and flags with usage", () => {
     expect(dockyard("user:delete").status).toBe(2);
     const bad = dockyard("user:create", "--mail", "x");

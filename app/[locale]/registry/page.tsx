@@ -12,6 +12,9 @@ import { translator } from "@/lib/i18n/messages";
 import { CreateRepositoryForm } from "@/components/registry/create-repository-form";
 import { ConfirmForm } from "@/components/registry/confirm-form";
 import { formatBytes, formatDateTime } from "@/components/registry/format";
+import { accountClock } from "@/lib/ecr/account-clock";
+import { advanceClockAction } from "@/app/_server/ecr-actions";
+import { ConsoleForm } from "@/components/console/console-form";
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -24,7 +27,10 @@ export default async function RegistryPage({ params }: Props) {
   const t = translator(locale);
   const user = await currentUser();
   if (!user) redirect(`/${locale}/sign-in`);
-  const [repos, host] = await Promise.all([listRepositories(getDeps(), user.accountId), registryHost()]);
+  const deps = getDeps();
+  const [repos, host, clock] = await Promise.all([listRepositories(deps, user.accountId), registryHost(), accountClock(deps, user.accountId)]);
+  const sandboxNow = clock.now();
+  const offsetDays = Math.round((sandboxNow.getTime() - deps.clock.now().getTime()) / 86_400_000);
   return (
     <div className="page">
       <h1>{t("registry.title")}</h1>
@@ -33,10 +39,40 @@ export default async function RegistryPage({ params }: Props) {
         <p>
           {t("registry.uri")}: <code data-testid="registry-host">{host}</code> · {t("account.accountId")}: <code>{user.accountId}</code>
         </p>
-        <Link className="button" href={`/${locale}/registry/login`}>
-          {t("registry.loginLink")}
-        </Link>
+        <div className="button-row">
+          <Link className="button" href={`/${locale}/registry/login`}>
+            {t("registry.loginLink")}
+          </Link>
+          <Link className="button" href={`/${locale}/registry/credentials`}>
+            {t("nav.credentials")}
+          </Link>
+        </div>
       </div>
+      <section className="panel clock-panel" aria-labelledby="clock" data-testid="clock-panel">
+        <h2 id="clock">{t("clock.title")}</h2>
+        <p className="hint">{t("clock.lead")}</p>
+        <p>
+          {t("clock.now")}: <time dateTime={sandboxNow.toISOString()} data-testid="sandbox-now">{formatDateTime(sandboxNow, locale)}</time>
+          {offsetDays > 0 && <span className="badge">{t("clock.offset", { days: offsetDays })}</span>}
+        </p>
+        <div className="button-row">
+          <ConsoleForm action={advanceClockAction} locale={locale} className="row-form" testId="advance-clock">
+            <label>
+              {t("clock.days")} <input name="days" type="number" min={1} max={3650} defaultValue={14} required className="input-narrow" />
+            </label>{" "}
+            <button type="submit" className="button">
+              {t("clock.advance")}
+            </button>
+          </ConsoleForm>
+          {offsetDays > 0 && (
+            <ConsoleForm action={advanceClockAction} locale={locale} hidden={{ reset: "true" }}>
+              <button type="submit" className="button">
+                {t("clock.reset")}
+              </button>
+            </ConsoleForm>
+          )}
+        </div>
+      </section>
       <h2>{t("registry.repositories")}</h2>
       {repos.length === 0 ? (
         <p className="hint">{t("registry.empty")}</p>

@@ -14,6 +14,12 @@ import { translator } from "@/lib/i18n/messages";
 import { ConfirmForm } from "@/components/registry/confirm-form";
 import { CodeBlock } from "@/components/lesson/code-block";
 import { formatBytes, formatDateTime, shortDigest } from "@/components/registry/format";
+import { findRepository, repositoryPolicyTexts } from "@/lib/ecr/repository-record";
+import { tagMutabilityOf, TAG_MUTABILITY } from "@/lib/registry/tag-mutability";
+import { saveRepositorySettingsAction } from "@/app/_server/ecr-actions";
+import { ConsoleForm } from "@/components/console/console-form";
+import { LifecycleEditor } from "@/components/console/lifecycle-editor";
+import { RepositoryPolicyEditor } from "@/components/console/repository-policy-editor";
 
 type Props = { params: Promise<{ locale: string; name: string[] }> };
 
@@ -37,7 +43,10 @@ export default async function RepositoryPage({ params }: Props) {
     if (isRegistryError(error)) notFound();
     throw error;
   }
-  const [images, host] = await Promise.all([listImages(deps, { ...repo, accountId: user.accountId }), registryHost()]);
+  const [images, host, row] = await Promise.all([listImages(deps, { ...repo, accountId: user.accountId }), registryHost(), findRepository(deps, user.accountId, name)]);
+  if (!row) notFound();
+  const policies = await repositoryPolicyTexts(deps, row.id);
+  const { mutability, filters } = tagMutabilityOf(row);
   return (
     <div className="page">
       <nav className="breadcrumbs">
@@ -91,6 +100,100 @@ export default async function RepositoryPage({ params }: Props) {
           </table>
         </div>
       )}
+
+      <section aria-labelledby="settings" className="console-section">
+        <h2 id="settings">{t("settings.title")}</h2>
+        <ConsoleForm action={saveRepositorySettingsAction} locale={locale} hidden={{ repositoryName: name }} testId="repository-settings">
+          <div className="form-grid">
+            <label className="field">
+              <span>{t("settings.mutability")}</span>
+              <select name="imageTagMutability" defaultValue={mutability}>
+                {TAG_MUTABILITY.map((m) => (
+                  <option key={m}>{m}</option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span>{t("settings.exclusions")}</span>
+              <input name="exclusions" defaultValue={filters.map((f) => f.filter).join(" ")} aria-describedby="exclusions-hint" />
+              <small id="exclusions-hint" className="hint">
+                {t("settings.exclusionsHint")}
+              </small>
+            </label>
+          </div>
+          <label className="checkbox">
+            <input type="checkbox" name="scanOnPush" defaultChecked={row.scanOnPush} /> {t("settings.scanOnPush")}
+          </label>
+          <p>
+            {t("settings.encryption")}: <code>{row.encryptionType}</code>
+            {row.kmsKey && (
+              <>
+                {" "}
+                <code>{row.kmsKey}</code>
+              </>
+            )}{" "}
+            <span className="hint">({t("settings.encryptionFixed")})</span>
+          </p>
+          <button type="submit" className="button button-primary">
+            {t("settings.save")}
+          </button>
+        </ConsoleForm>
+      </section>
+
+      <section aria-labelledby="lifecycle" className="console-section">
+        <h2 id="lifecycle">{t("lifecycle.title")}</h2>
+        <p className="hint">{t("lifecycle.lead")}</p>
+        {policies.lifecycleEvaluatedAt && (
+          <p className="hint">
+            {t("lifecycle.lastEvaluated")}: {formatDateTime(policies.lifecycleEvaluatedAt, locale)}
+          </p>
+        )}
+        <LifecycleEditor
+          locale={locale}
+          repositoryName={name}
+          initial={policies.lifecycle ?? ""}
+          labels={{
+            editor: t("lifecycle.editor"),
+            valid: t("lifecycle.valid"),
+            save: t("lifecycle.save"),
+            preview: t("lifecycle.preview"),
+            delete: t("lifecycle.delete"),
+            previewTitle: t("lifecycle.previewTitle"),
+            previewNone: t("lifecycle.previewNone"),
+            previewCount: t("lifecycle.previewCount"),
+            rule: t("lifecycle.rule"),
+            action: t("lifecycle.action"),
+            tags: t("registry.tags"),
+            digest: t("registry.digest"),
+            pushedAt: t("registry.pushedAt"),
+            untagged: t("registry.untagged"),
+            builderTitle: t("builder.title"),
+            priority: t("builder.priority"),
+            description: t("builder.description"),
+            tagStatus: t("builder.tagStatus"),
+            listKind: t("builder.listKind"),
+            prefixes: t("builder.prefixes"),
+            patterns: t("builder.patterns"),
+            values: t("builder.values"),
+            countType: t("builder.countType"),
+            countNumber: t("builder.countNumber"),
+            add: t("builder.add"),
+            addProblem: t("builder.addProblem"),
+          }}
+        />
+      </section>
+
+      <section aria-labelledby="repository-policy" className="console-section">
+        <h2 id="repository-policy">{t("repoPolicy.title")}</h2>
+        <p className="hint">{t("repoPolicy.lead")}</p>
+        <RepositoryPolicyEditor
+          locale={locale}
+          repositoryName={name}
+          accountId={user.accountId}
+          initial={policies.repository ?? ""}
+          labels={{ editor: t("repoPolicy.editor"), valid: t("lifecycle.valid"), save: t("repoPolicy.save"), delete: t("repoPolicy.delete"), template: t("repoPolicy.template") }}
+        />
+      </section>
     </div>
   );
 }
