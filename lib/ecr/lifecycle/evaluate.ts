@@ -77,7 +77,7 @@ function indexImages(images: readonly LifecycleImage[]): ImageIndex {
   for (let i = 0; i < images.length; i++) {
     const image = images[i]!;
     // A restored image is ordered (and aged) by its restore time rather than its push time.
-    times[i] = image.pushedAt.getTime();
+    times[i] = (image.lastActivatedAt ?? image.pushedAt).getTime();
     ids[i] = i;
     tagged[i] = image.tags.length > 0 ? 1 : 0;
     members[image.storageClass === "archive" ? "archive" : "standard"].push(i);
