@@ -5,6 +5,7 @@
 import { useActionState, useTransition, type ReactNode } from "react";
 import type { ConsoleState } from "@/app/_server/ecr-actions";
 import type { Locale } from "@/lib/i18n/locales";
+import { ActionMessages } from "./policy-field";
 
 type Props = {
   action: (state: ConsoleState, form: FormData) => Promise<ConsoleState>;
@@ -38,14 +39,7 @@ export function ConsoleForm({ action, locale, hidden = {}, className, testId, ch
       <fieldset disabled={pending} className="console-fieldset">
         {children}
       </fieldset>
-      <div aria-live="polite">
-        {state.error && (
-          <p className="form-error" role="alert">
-            {state.error}
-          </p>
-        )}
-        {state.ok && <p className="form-ok">{state.ok}</p>}
-      </div>
+      <ActionMessages state={state} />
       {result?.(state)}
     </form>
   );

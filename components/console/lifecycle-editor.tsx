@@ -2,11 +2,12 @@
 // The lifecycle policy editor: JSON with inline validation (the same parser the API uses, run in
 // the browser), a rule builder that appends to the same JSON, and a preview table of what would
 // expire and by which rule.
-import { useActionState, useMemo, useState, useTransition } from "react";
-import { saveLifecyclePolicyAction, type ConsoleState } from "@/app/_server/ecr-actions";
+import { useMemo, useState } from "react";
+import { saveLifecyclePolicyAction } from "@/app/_server/ecr-actions";
 import { parseLifecyclePolicy } from "@/lib/ecr/lifecycle";
 import type { Locale } from "@/lib/i18n/locales";
 import { addRuleToPolicy, type RuleDraft } from "./lifecycle-builder";
+import { ActionMessages, PolicyTextField, usePolicySubmit } from "./policy-field";
 
 export type LifecycleLabels = Record<
   | "editor" | "valid" | "save" | "preview" | "delete" | "previewTitle" | "previewNone" | "previewCount" | "rule" | "action" | "tags" | "digest" | "pushedAt" | "untagged"
@@ -41,27 +42,13 @@ export function LifecycleEditor({ locale, repositoryName, initial, labels }: { l
   const [text, setText] = useState(initial);
   const [draft, setDraft] = useState<RuleDraft>(EMPTY_DRAFT);
   const [builderProblem, setBuilderProblem] = useState<string | null>(null);
-  const [state, formAction, pending] = useActionState<ConsoleState, FormData>(saveLifecyclePolicyAction, {});
-  const [, startTransition] = useTransition();
+  const { state, pending, submit: post } = usePolicySubmit(saveLifecyclePolicyAction, locale, repositoryName);
   const problem = useMemo(() => problemOf(text), [text]);
-  const submit = (intent: string) => {
-    const data = new FormData();
-    data.set("locale", locale);
-    data.set("repositoryName", repositoryName);
-    data.set("policy", text);
-    data.set("intent", intent);
-    startTransition(() => formAction(data));
-  };
+  const submit = (intent: string) => post(intent, text);
   const set = (key: keyof RuleDraft) => (e: { target: { value: string } }) => setDraft({ ...draft, [key]: e.target.value });
   return (
     <div className="lifecycle-editor" data-testid="lifecycle-editor" aria-busy={pending}>
-      <label className="field">
-        <span>{labels.editor}</span>
-        <textarea className="code-input" rows={14} spellCheck={false} placeholder={PLACEHOLDER} value={text} onChange={(e) => setText(e.target.value)} aria-invalid={problem ? true : undefined} aria-describedby="lifecycle-problem" data-testid="lifecycle-json" />
-      </label>
-      <p id="lifecycle-problem" className={problem ? "field-error" : "form-ok"} aria-live="polite">
-        {problem ?? (text.trim() ? labels.valid : "")}
-      </p>
+      <PolicyTextField id="lifecycle-problem" label={labels.editor} text={text} onChange={setText} problem={problem} validLabel={labels.valid} rows={14} placeholder={PLACEHOLDER} testId="lifecycle-json" />
       <div className="button-row">
         <button type="button" className="button" disabled={pending || !!problem || !text.trim()} onClick={() => submit("preview")}>
           {labels.preview}
@@ -75,10 +62,7 @@ export function LifecycleEditor({ locale, repositoryName, initial, labels }: { l
           </button>
         )}
       </div>
-      <div aria-live="polite">
-        {state.error && <p className="form-error" role="alert">{state.error}</p>}
-        {state.ok && <p className="form-ok">{state.ok}</p>}
-      </div>
+      <ActionMessages state={state} />
 
       {state.preview && (
         <section className="panel" data-testid="lifecycle-preview">

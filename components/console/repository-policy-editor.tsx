@@ -1,9 +1,10 @@
 "use client";
 // The repository policy editor: JSON with inline validation by the same grammar the API uses.
-import { useActionState, useMemo, useState, useTransition } from "react";
-import { saveRepositoryPolicyAction, type ConsoleState } from "@/app/_server/ecr-actions";
+import { useMemo, useState } from "react";
+import { saveRepositoryPolicyAction } from "@/app/_server/ecr-actions";
 import { parsePolicyDocument } from "@/lib/ecr/iam/policy-document";
 import type { Locale } from "@/lib/i18n/locales";
+import { ActionMessages, PolicyTextField, usePolicySubmit } from "./policy-field";
 
 type Labels = { editor: string; valid: string; save: string; delete: string; template: string };
 
@@ -27,26 +28,12 @@ function problemOf(text: string): string | null {
 
 export function RepositoryPolicyEditor({ locale, repositoryName, accountId, initial, labels }: { locale: Locale; repositoryName: string; accountId: string; initial: string; labels: Labels }) {
   const [text, setText] = useState(initial);
-  const [state, formAction, pending] = useActionState<ConsoleState, FormData>(saveRepositoryPolicyAction, {});
-  const [, startTransition] = useTransition();
+  const { state, pending, submit: post } = usePolicySubmit(saveRepositoryPolicyAction, locale, repositoryName);
   const problem = useMemo(() => problemOf(text), [text]);
-  const submit = (intent: string) => {
-    const data = new FormData();
-    data.set("locale", locale);
-    data.set("repositoryName", repositoryName);
-    data.set("policy", text);
-    data.set("intent", intent);
-    startTransition(() => formAction(data));
-  };
+  const submit = (intent: string) => post(intent, text);
   return (
     <div data-testid="repository-policy-editor" aria-busy={pending}>
-      <label className="field">
-        <span>{labels.editor}</span>
-        <textarea className="code-input" rows={12} spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} aria-invalid={problem ? true : undefined} aria-describedby="repo-policy-problem" data-testid="repository-policy-json" />
-      </label>
-      <p id="repo-policy-problem" className={problem ? "field-error" : "form-ok"} aria-live="polite">
-        {problem ?? (text.trim() ? labels.valid : "")}
-      </p>
+      <PolicyTextField id="repo-policy-problem" label={labels.editor} text={text} onChange={setText} problem={problem} validLabel={labels.valid} rows={12} testId="repository-policy-json" />
       <div className="button-row">
         <button type="button" className="button" onClick={() => setText(exampleFor(accountId))} disabled={pending}>
           {labels.template}
@@ -60,10 +47,7 @@ export function RepositoryPolicyEditor({ locale, repositoryName, accountId, init
           </button>
         )}
       </div>
-      <div aria-live="polite">
-        {state.error && <p className="form-error" role="alert">{state.error}</p>}
-        {state.ok && <p className="form-ok">{state.ok}</p>}
-      </div>
+      <ActionMessages state={state} />
     </div>
   );
 }

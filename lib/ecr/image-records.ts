@@ -20,7 +20,12 @@ export type ImageRecord = {
 /** Every image of the repository, oldest push first (ties by digest), tags sorted. */
 export async function loadImages(ctx: EcrContext, repo: RepositoryRow, window?: { skip: number; take: number }): Promise<ImageRecord[]> {
   const { db } = ctx.deps;
-  const manifests = await db.manifest.findMany({ where: { repositoryId: repo.id }, orderBy: [{ pushedAt: "asc" }, { digest: "asc" }], ...(window ?? {}) });
+  const manifests = await db.manifest.findMany({
+    where: { repositoryId: repo.id },
+    orderBy: [{ pushedAt: "asc" }, { digest: "asc" }],
+    select: { id: true, digest: true, mediaType: true, artifactType: true, subjectDigest: true, imageSize: true, pushedAt: true, lastPulledAt: true },
+    ...(window ?? {}),
+  });
   // A window needs only its images' tags; the whole list needs them all.
   const tags = await db.tag.findMany({
     where: { repositoryId: repo.id, ...(window ? { manifestDigest: { in: manifests.map((m) => m.digest) } } : {}) },

@@ -58,3 +58,29 @@ test("axe: registry console pages (list with a repository, login with a token, r
   await expect(page.getByTestId("docker-login")).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+for (const theme of ["light", "dark"] as const) {
+  test(`axe: ECR console pages (${theme}): clock, credentials with a key and an IAM user, repository settings and editors`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.emulateMedia({ colorScheme: theme });
+    await startAsGuest(page, "ja");
+    await page.goto("/ja/registry");
+    await page.getByLabel("リポジトリ名").fill("axe/console");
+    await page.getByRole("button", { name: "リポジトリを作成" }).click();
+    await expect(page.getByTestId("repositories")).toContainText("axe/console");
+    await page.getByTestId("advance-clock").getByRole("button", { name: "時計を進める" }).click();
+    await expect(page.getByTestId("advance-clock").getByText("時計を 14 日進めました")).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto("/ja/registry/credentials");
+    await page.getByTestId("create-key").click();
+    await expect(page.getByTestId("root-keys")).toBeVisible();
+    await page.getByTestId("create-iam-user").getByLabel("ユーザー名").fill("reader");
+    await page.getByTestId("create-iam-user").getByRole("button", { name: "ユーザーを作成" }).click();
+    await expect(page.getByTestId("iam-user-reader")).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto("/ja/registry/repositories/axe/console");
+    await page.getByTestId("lifecycle-json").fill("{");
+    await expect(page.locator("#lifecycle-problem")).not.toBeEmpty();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}
