@@ -42,9 +42,13 @@ export async function startUpload(deps: RegistryDeps, repo: RepoRef): Promise<Up
   return { id, offset: 0 };
 }
 
+/**
+ * Where the client should resume. The stored file is the truth: if the process died mid-chunk,
+ * the database's offset may lag the bytes already on disk, and appendUpload checks against the file.
+ */
 export async function getUploadStatus(deps: RegistryDeps, repo: RepoRef, uploadId: string): Promise<UploadStatus> {
-  const session = await getSessionOrThrow(deps, repo, uploadId);
-  return { id: uploadId, offset: Number(session.offset) };
+  await getSessionOrThrow(deps, repo, uploadId);
+  return { id: uploadId, offset: (await deps.blobs.stat(uploadKey(uploadId)))?.size ?? 0 };
 }
 
 /**
