@@ -182,7 +182,7 @@ export async function handleOciRequest(deps: Deps, request: Request, sourceIp?: 
     if (route.kind === "base") return respond(200, { "Content-Type": "application/json" }, "{}");
 
     const ecr = await ecrContext(deps, { accountId: user.accountId, iamUserId: user.iamUserId, ...(sourceIp ? { sourceIp } : {}) });
-    await authorize(ecr, requiredAction(route, request.method, url), route.name);
+    await authorize(ecr, requiredAction(route, request.method), route.name);
     const mountFrom = route.kind === "uploads" ? url.searchParams.get("from") : null;
     // A cross-repository mount reads the source repository: the caller must be allowed to pull from it.
     if (mountFrom && url.searchParams.has("mount")) await authorize(ecr, "ecr:GetDownloadUrlForLayer", mountFrom);

@@ -4,7 +4,7 @@ import type { OciRoute } from "./routes";
 
 type RepoRoute = Exclude<OciRoute, { kind: "base" }>;
 
-export function requiredAction(route: RepoRoute, method: string, url: URL): string {
+export function requiredAction(route: RepoRoute, method: string): string {
   switch (route.kind) {
     case "manifest":
       if (method === "PUT") return "ecr:PutImage";
@@ -16,7 +16,8 @@ export function requiredAction(route: RepoRoute, method: string, url: URL): stri
       if (method === "DELETE") return "ecr:BatchDeleteImage"; // [A] ECR has no blob delete; closest action
       return "ecr:GetDownloadUrlForLayer";
     case "uploads":
-      return url.searchParams.has("mount") ? "ecr:BatchCheckLayerAvailability" : "ecr:InitiateLayerUpload";
+      // Also for a mount: when it cannot be served the registry starts an ordinary upload instead.
+      return "ecr:InitiateLayerUpload";
     case "upload":
       if (method === "PUT") return "ecr:CompleteLayerUpload";
       return "ecr:UploadLayerPart";
