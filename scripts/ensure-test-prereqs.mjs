@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Makes sure the programs the test suite drives exist: Debian's Chromium for Playwright (a browser
-// cannot be downloaded here), Japanese fonts for faithful rendering, and skopeo, the real registry
-// client the registry tests push and pull with. As root on Debian/Ubuntu it
+// cannot be downloaded here), Japanese fonts for faithful rendering, skopeo and the aws CLI v2 (the
+// real clients the registry and ECR tests drive), zstd and dpkg-query (the scanner is checked
+// against them). As root on Debian/Ubuntu it
 // installs what is missing with apt-get; elsewhere it stops with the exact command to run. It never
 // lets tests skip: a missing prerequisite is a failure (always, and especially under CI=true).
 import { execFileSync, spawnSync } from "node:child_process";
@@ -12,6 +13,9 @@ const PREREQUISITES = [
   { name: "Chromium", present: () => existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"), apt: "chromium" },
   { name: "Japanese fonts", present: () => fcHas("Noto Sans CJK JP"), apt: "fonts-noto-cjk" },
   { name: "skopeo (registry push/pull tests)", present: () => existsSync("/usr/bin/skopeo"), apt: "skopeo" },
+  { name: "aws CLI v2 (ECR API tests)", present: () => existsSync("/usr/bin/aws"), apt: "awscli" },
+  { name: "zstd (zstd-compressed layers in scanner tests)", present: () => existsSync("/usr/bin/zstd"), apt: "zstd" },
+  { name: "dpkg-query (scanner checks against dpkg itself)", present: () => existsSync("/usr/bin/dpkg-query"), apt: "dpkg" },
 ];
 
 function fcHas(family) {

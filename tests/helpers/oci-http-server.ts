@@ -26,8 +26,8 @@ const server = createServer((req, res) => {
   } as RequestInit);
   handleOciRequest(deps, request).then(async (response) => {
     res.writeHead(response.status, Object.fromEntries(response.headers));
-    if (response.body) for await (const chunk of response.body) res.write(chunk);
-    res.end();
+    if (response.body) Readable.fromWeb(response.body as import("node:stream/web").ReadableStream<Uint8Array>).pipe(res);
+    else res.end();
   }, (error: unknown) => {
     res.writeHead(500);
     res.end(String(error));
