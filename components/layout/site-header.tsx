@@ -20,6 +20,7 @@ export async function SiteHeader({ locale, theme }: { locale: Locale; theme: The
         <nav aria-label={t("nav.main")} className="main-nav">
           <Link href={`/${locale}/lessons`}>{t("nav.lessons")}</Link>
           <Link href={`/${locale}/search`}>{t("nav.search")}</Link>
+          {user && <Link href={`/${locale}/review`}>{t("nav.review")}</Link>}
           {user && <Link href={`/${locale}/registry`}>{t("nav.registry")}</Link>}
         </nav>
         <div className="header-tools">

@@ -1,6 +1,7 @@
 // Interface strings. The English dictionary must have exactly the Japanese one's keys (typed).
 import type { Locale } from "./locales";
 import { consoleEn, consoleJa } from "./messages-console";
+import { quizEn, quizJa } from "./messages-quiz";
 
 const baseJa = {
   "app.name": "Dockyard",
@@ -159,7 +160,7 @@ const baseJa = {
   "footer.note": "Dockyard は AWS 認定試験の学習用アプリです。AWS とは関係ありません。",
 } as const;
 
-const ja = { ...baseJa, ...consoleJa };
+const ja = { ...baseJa, ...consoleJa, ...quizJa };
 
 export type MessageKey = keyof typeof ja;
 
@@ -320,7 +321,7 @@ const baseEn: Record<keyof typeof baseJa, string> = {
   "footer.note": "Dockyard is a study app for the AWS certification exams. It is not affiliated with AWS.",
 };
 
-const en: Record<MessageKey, string> = { ...baseEn, ...consoleEn };
+const en: Record<MessageKey, string> = { ...baseEn, ...consoleEn, ...quizEn };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { ja, en };
 
