@@ -16,6 +16,7 @@ import { attachManagedPolicy, createIamUser, deleteIamUser, detachUserPolicy, fi
 import { putImageScanningConfiguration, putImageTagMutability } from "@/lib/ecr/operations/repositories";
 import { deleteLifecyclePolicy, getLifecyclePolicyPreview, putLifecyclePolicy, startLifecyclePolicyPreview } from "@/lib/ecr/operations/lifecycle";
 import { deleteRepositoryPolicy, setRepositoryPolicy } from "@/lib/ecr/operations/repository-policy";
+import { startImageScan } from "@/lib/ecr/operations/scanning";
 import { LocaleSchema, DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/messages";
 import { currentUser } from "./session";
@@ -104,7 +105,9 @@ export async function saveRepositorySettingsAction(_prev: ConsoleState, form: Fo
         .filter(Boolean)
         .map((filter) => ({ filterType: "WILDCARD", filter }));
       const mutability = field(form, "imageTagMutability");
-      await putImageTagMutability(ctx, { repositoryName, imageTagMutability: mutability, ...(mutability.endsWith("_WITH_EXCLUSION") ? { imageTagMutabilityExclusionFilters: filters } : {}) });
+      // Filters go only with the *_WITH_EXCLUSION values, and only when some were typed: the operation
+      // then explains what is missing in ECR's words.
+      await putImageTagMutability(ctx, { repositoryName, imageTagMutability: mutability, ...(mutability.endsWith("_WITH_EXCLUSION") && filters.length ? { imageTagMutabilityExclusionFilters: filters } : {}) });
       await putImageScanningConfiguration(ctx, { repositoryName, imageScanningConfiguration: { scanOnPush: form.get("scanOnPush") === "on" } });
       return { ok: translator(locale)("console.saved") };
     },
@@ -211,4 +214,11 @@ export async function updateIamUserAction(_prev: ConsoleState, form: FormData): 
     },
     ["policyName", "document"],
   );
+}
+
+export async function startImageScanAction(_prev: ConsoleState, form: FormData): Promise<ConsoleState> {
+  return asLearner(form, async (ctx, locale) => {
+    await startImageScan(ctx, { repositoryName: field(form, "repositoryName"), imageId: { imageDigest: field(form, "digest") } });
+    return { ok: translator(locale)("scan.started") };
+  });
 }

@@ -77,7 +77,9 @@ export function imageNotFound(ctx: EcrContext, repo: RepositoryRow, id: ImageId)
   );
 }
 
-export function toImageDetail(ctx: EcrContext, repo: RepositoryRow, image: ImageRecord) {
+export type ScanSummary = { status: string; description: string | null; completedAt: Date | null; severityCounts: Record<string, number> };
+
+export function toImageDetail(ctx: EcrContext, repo: RepositoryRow, image: ImageRecord, scan?: ScanSummary) {
   return {
     registryId: ctx.accountId,
     repositoryName: repo.name,
@@ -90,5 +92,21 @@ export function toImageDetail(ctx: EcrContext, repo: RepositoryRow, image: Image
     ...(image.lastPulledAt ? { lastRecordedPullTime: image.lastPulledAt } : {}),
     ...(image.subjectDigest ? { subjectManifestDigest: image.subjectDigest } : {}),
     imageStatus: "ACTIVE" as const,
+    ...(scan ? { imageScanStatus: { status: scan.status, ...(scan.description ? { description: scan.description } : {}) } } : {}),
+    ...(scan?.status === "COMPLETE" && scan.completedAt ? { imageScanFindingsSummary: { imageScanCompletedAt: scan.completedAt, findingSeverityCounts: scan.severityCounts } } : {}),
   };
+}
+
+/** The scan state of each listed image (one query), for DescribeImages. */
+export async function scanSummaries(ctx: EcrContext, images: readonly ImageRecord[]): Promise<Map<string, ScanSummary>> {
+  const rows = await ctx.deps.db.imageScan.findMany({ where: { manifestId: { in: images.map((i) => i.manifestId) } }, select: { manifestId: true, status: true, description: true, completedAt: true, findings: true } });
+  const out = new Map<string, ScanSummary>();
+  for (const r of rows) {
+    const counts: Record<string, number> = {};
+    if (r.status === "COMPLETE") {
+      for (const f of JSON.parse(r.findings) as { severity?: string }[]) if (f.severity) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
+    }
+    out.set(r.manifestId, { status: r.status, description: r.description, completedAt: r.completedAt, severityCounts: counts });
+  }
+  return out;
 }

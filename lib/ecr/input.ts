@@ -26,7 +26,17 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
   const member = issue.path.length ? issue.path.map(String).join(".") : "request";
   if (issue.code === "invalid_type" && issue.input === undefined) return throwError(invalidParameter(member, "Member must not be null"));
   if (issue.code === "unrecognized_keys") return throwError(invalidParameter(member, `Unknown member(s): ${issue.keys.join(", ")}`));
-  return throwError(invalidParameter(member, issue.message));
+  return throwError(invalidParameter(member, awsWording(issue)));
+}
+
+/** zod's default size messages, in the wording AWS services use for their constraints. */
+function awsWording(issue: z.core.$ZodIssue): string {
+  if ((issue.code === "too_small" || issue.code === "too_big") && /^Too (small|big)/.test(issue.message)) {
+    const what = issue.origin === "number" || issue.origin === "int" || issue.origin === "bigint" ? "value" : "length";
+    const bound = issue.code === "too_small" ? `greater than or equal to ${String(issue.minimum)}` : `less than or equal to ${String(issue.maximum)}`;
+    return `Member must have ${what} ${bound}`;
+  }
+  return issue.message;
 }
 
 function throwError(error: EcrError): never {

@@ -5,6 +5,7 @@
 import type { Deps } from "../core/deps";
 import { collectGarbage } from "../registry/gc";
 import { enforceLifecyclePolicies } from "../ecr/lifecycle-runner";
+import { failInterruptedScans } from "../ecr/scanning/scan-jobs";
 
 export const GC_INTERVAL_MS = 60 * 60 * 1000;
 export const GC_GRACE_MS = 60 * 60 * 1000;
@@ -13,6 +14,13 @@ let timer: NodeJS.Timeout | undefined;
 
 export function startBackgroundJobs(getDeps: () => Deps): void {
   if (timer) return;
+  // Scans a previous process was running when it stopped can never finish: end them as FAILED.
+  failInterruptedScans(getDeps()).then(
+    (count) => {
+      if (count) console.log(`image scans: ${count} interrupted scan(s) marked FAILED`);
+    },
+    (error: unknown) => console.error("could not end interrupted scans", error),
+  );
   timer = setInterval(() => {
     enforceLifecyclePolicies(getDeps())
       .then((report) => {

@@ -14,12 +14,13 @@ import type { RepoRef } from "../registry/commit-blob";
 import { locations, parseOciPath, type OciRoute } from "./routes";
 import { bodyChunks, parseContentRange, parseRangeHeader, readBounded } from "./http-body";
 import { ociErrorResponse, REGISTRY_HEADERS, toOciErrorResponse } from "./wire-errors";
-import { ecrContext } from "../ecr/context";
+import { ecrContext, type EcrContext } from "../ecr/context";
+import { scanOnPushIfConfigured } from "../ecr/scanning/scan-jobs";
 import { authorize } from "../ecr/authorize";
 import { requiredAction } from "./required-action";
 
 /** accountDeps carries the account's simulated clock: push and pull times are account time. */
-type Ctx = { deps: Deps; accountDeps: Deps; request: Request; url: URL; repo: RepoRef };
+type Ctx = { deps: Deps; accountDeps: Deps; ecr: EcrContext; request: Request; url: URL; repo: RepoRef };
 
 function respond(status: number, headers: Record<string, string> = {}, body: BodyInit | null = null): Response {
   return new Response(body, { status, headers: { ...REGISTRY_HEADERS, ...headers } });
@@ -110,6 +111,8 @@ async function handleManifest(ctx: Ctx, reference: string): Promise<Response> {
     case "PUT": {
       const bytes = await readBounded(request, MAX_MANIFEST_BYTES);
       const { digest, subjectDigest } = await putManifest(deps, repo, reference, bytes, request.headers.get("content-type"));
+      const settings = await deps.db.repository.findUniqueOrThrow({ where: { id: repo.id }, select: { id: true, name: true, scanOnPush: true } });
+      await scanOnPushIfConfigured(ctx.ecr, settings, digest);
       return respond(201, { Location: locations.manifest(repo.name, digest), "Docker-Content-Digest": digest, "Content-Length": "0", ...(subjectDigest ? { "OCI-Subject": subjectDigest } : {}) });
     }
     case "GET":
@@ -187,7 +190,7 @@ export async function handleOciRequest(deps: Deps, request: Request, sourceIp?: 
     // A cross-repository mount reads the source repository: the caller must be allowed to pull from it.
     if (mountFrom && url.searchParams.has("mount")) await authorize(ecr, "ecr:GetDownloadUrlForLayer", mountFrom);
     const repo = { ...(await getRepositoryOrThrow(deps, user.accountId, route.name)), accountId: user.accountId };
-    const ctx: Ctx = { deps, accountDeps: ecr.deps, request, url, repo };
+    const ctx: Ctx = { deps, accountDeps: ecr.deps, ecr, request, url, repo };
     switch (route.kind) {
       case "tags":
         return await handleTags(ctx);

@@ -6,7 +6,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { buildImage, imageBlobs, writeLayout, type BuiltImage } from "../helpers/oci-layout";
+import { buildImage, imageBlobs, writeLayout, type Blob, type BuiltImage } from "../helpers/oci-layout";
+import { compress, digestOf, file, tarOf } from "../helpers/rootfs-image";
 import { startAsGuest } from "./helpers";
 
 type Keys = { id: string; secret: string };
@@ -49,6 +50,18 @@ async function advanceClock(page: Page, days: number) {
   await form.getByLabel("Days to advance").fill(String(days));
   await form.getByRole("button", { name: "Advance the clock" }).click();
   await expect(form.getByText(`The clock moved ${days} days forward`)).toBeVisible();
+}
+
+/** An Alpine 3.15 image whose package database holds an OpenSSL with CVE-2022-0778. */
+function vulnerableAlpineLayout(tag: string): string {
+  const blob = (bytes: Buffer): Blob => ({ digest: digestOf(bytes), size: bytes.length, bytes });
+  const layer = blob(compress(tarOf([file("etc/os-release", 'ID=alpine\nVERSION_ID=3.15.0\nPRETTY_NAME="Alpine Linux v3.15"\n'), file("lib/apk/db/installed", "P:libssl1.1\nV:1.1.1l-r7\no:openssl\n\n")]), "gzip"));
+  const config = blob(Buffer.from(JSON.stringify({ os: "linux", architecture: "amd64", rootfs: { type: "layers", diff_ids: [] }, config: {} })));
+  const mediaType = "application/vnd.oci.image.manifest.v1+json";
+  const manifest = blob(Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType, config: { mediaType: "application/vnd.oci.image.config.v1+json", digest: config.digest, size: config.size }, layers: [{ mediaType: "application/vnd.oci.image.layer.v1.tar+gzip", digest: layer.digest, size: layer.size }] })));
+  const dir = mkdtempSync(path.join(tmpdir(), "dockyard-cli-vuln-"));
+  writeLayout(dir, [layer, config], { blob: manifest, mediaType }, tag);
+  return dir;
 }
 
 function layoutOf(image: BuiltImage, tag: string): string {
@@ -169,6 +182,22 @@ test("the aws CLI and skopeo drive the sandbox through a whole ECR scenario", as
   expect(s.status).not.toBe(0);
   const badPolicy = aws(base, root, "set-repository-policy", "--repository-name", "cli/app", "--policy-text", '{"Statement": "nope"}');
   expect(badPolicy.err).toContain("InvalidParameterException");
+
+  // Basic scanning with the CLI: start, wait for the waiter, read the findings.
+  r = aws(base, root, "get-login-password");
+  s = skopeo("copy", "--dest-creds", `AWS:${r.out.trim()}`, "--dest-tls-verify=false", `oci:${vulnerableAlpineLayout("vuln")}:vuln`, `docker://${host}/cli/app:vuln`);
+  expect(s.status, s.out).toBe(0);
+  r = aws(base, root, "start-image-scan", "--repository-name", "cli/app", "--image-id", "imageTag=vuln");
+  expect(r.status, r.err).toBe(0);
+  expect(r.json().imageScanStatus).toMatchObject({ status: "IN_PROGRESS" });
+  r = aws(base, root, "wait", "image-scan-complete", "--repository-name", "cli/app", "--image-id", "imageTag=vuln");
+  expect(r.status, r.err).toBe(0);
+  r = aws(base, root, "describe-image-scan-findings", "--repository-name", "cli/app", "--image-id", "imageTag=vuln");
+  const scan = r.json() as { imageScanStatus: { status: string }; imageScanFindings: { findings: { name: string; severity: string }[]; findingSeverityCounts: Record<string, number> } };
+  expect(scan.imageScanStatus.status).toBe("COMPLETE");
+  expect(scan.imageScanFindings.findings.map((f) => `${f.severity} ${f.name}`)).toEqual(["HIGH CVE-2022-0778"]);
+  r = aws(base, root, "start-image-scan", "--repository-name", "cli/app", "--image-id", "imageTag=vuln");
+  expect(r.err).toContain("LimitExceededException");
 
   // Clean-up with the CLI: untag, make mutable, force-delete.
   r = aws(base, root, "batch-delete-image", "--repository-name", "cli/app", "--image-ids", "imageTag=1.0");

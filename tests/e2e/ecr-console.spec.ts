@@ -32,6 +32,18 @@ test("repository settings, lifecycle editor with preview, repository policy and 
   await expect(page.getByTestId("repositories").getByRole("link", { name: "console/app", exact: true })).toBeVisible();
   await pushWithSkopeo(page, "console/app", ["old", "new"]);
 
+  // A scan from the console: these images hold no OS, so the scan ends UNSUPPORTED_IMAGE and says why.
+  await page.goto("/en/registry/repositories/console/app");
+  const newRow = page.getByTestId("images").getByRole("row", { name: /new/ });
+  await newRow.getByTestId("start-scan").click();
+  await expect(newRow.getByText("Scan started.")).toBeVisible();
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("images").getByRole("row", { name: /new/ }).getByTestId("scan-status")).toHaveText("UNSUPPORTED_IMAGE", { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await page.getByTestId("scan-findings").locator("summary").click();
+  await expect(page.getByTestId("scan-findings")).toContainText("UnsupportedImageError");
+
   // Settings: a *_WITH_EXCLUSION value needs filters; the error says so and nothing is lost.
   await page.goto("/en/registry/repositories/console/app");
   const settings = page.getByTestId("repository-settings");

@@ -79,6 +79,9 @@ describe("CreateRepository / DescribeRepositories / DeleteRepository", () => {
     expect(errorOf(await api.call("CreateRepository", { repositoryName: "x" }), "InvalidParameterException")).toMatch(/length greater than or equal to 2/);
     expect(errorOf(await api.call("CreateRepository", { repositoryName: "f1", imageTagMutability: "MUTABLE_WITH_EXCLUSION" }), "InvalidParameterException")).toMatch(/can't be null when imageTagMutability is set as MUTABLE_WITH_EXCLUSION/);
     errorOf(await api.call("CreateRepository", { repositoryName: "f2", imageTagMutability: "IMMUTABLE", imageTagMutabilityExclusionFilters: [{ filterType: "WILDCARD", filter: "x" }] }), "InvalidParameterException");
+    expect(errorOf(await api.call("CreateRepository", { repositoryName: "f4", imageTagMutability: "IMMUTABLE_WITH_EXCLUSION", imageTagMutabilityExclusionFilters: [] }), "InvalidParameterException")).toBe(
+      "Invalid parameter at 'imageTagMutabilityExclusionFilters' failed to satisfy constraint: 'Member must have length greater than or equal to 1'",
+    );
     errorOf(await api.call("CreateRepository", { repositoryName: "f3", imageTagMutability: "IMMUTABLE_WITH_EXCLUSION", imageTagMutabilityExclusionFilters: [{ filterType: "WILDCARD", filter: "bad filter!" }] }), "InvalidParameterException");
     errorOf(await api.call("CreateRepository", { repositoryName: "t1", tags: [{ Key: "", Value: "v" }] }), "InvalidTagParameterException");
     errorOf(await api.call("CreateRepository", { repositoryName: "t2", tags: Array.from({ length: 51 }, (_, i) => ({ Key: `k${i}`, Value: "v" })) }), "TooManyTagsException");

@@ -8,7 +8,8 @@ import { authorize } from "../authorize";
 import type { EcrContext } from "../context";
 import { EcrError, invalidParameter } from "../errors";
 import { toEcrError } from "../from-registry-error";
-import { digestsReferencedByIndexes, imageNotFound, loadImages, lookupImage, toImageDetail, type ImageRecord } from "../image-records";
+import { digestsReferencedByIndexes, imageNotFound, loadImages, lookupImage, scanSummaries, toImageDetail, type ImageRecord } from "../image-records";
+import { scanOnPushIfConfigured } from "../scanning/scan-jobs";
 import { decodeNextToken, ImageIdSchema, ImageTagSchema, MaxResultsSchema, NextTokenSchema, page, pageOfRows, parseInput, RegistryIdSchema, RepositoryNameSchema, type ImageId } from "../input";
 import { requireRepository, type RepositoryRow } from "../repository-record";
 
@@ -65,7 +66,8 @@ export async function describeImages(ctx: EcrContext, input: unknown) {
     const start = decodeNextToken(req.nextToken);
     const size = req.maxResults ?? 100;
     const result = pageOfRows(await loadImages(ctx, repo, { skip: start, take: size + 1 }), start, size);
-    return { imageDetails: result.items.map((i) => toImageDetail(ctx, repo, i)), ...(result.nextToken ? { nextToken: result.nextToken } : {}) };
+    const scans = await scanSummaries(ctx, result.items);
+    return { imageDetails: result.items.map((i) => toImageDetail(ctx, repo, i, scans.get(i.manifestId))), ...(result.nextToken ? { nextToken: result.nextToken } : {}) };
   }
   const all = await loadImages(ctx, repo);
   if (req.imageIds) {
@@ -78,11 +80,13 @@ export async function describeImages(ctx: EcrContext, input: unknown) {
       }
       if (!found.includes(hit.image)) found.push(hit.image);
     }
-    return { imageDetails: found.map((i) => toImageDetail(ctx, repo, i)) };
+    const scans = await scanSummaries(ctx, found);
+    return { imageDetails: found.map((i) => toImageDetail(ctx, repo, i, scans.get(i.manifestId))) };
   }
   const images = byImageStatus(byTagStatus(all, req.filter?.tagStatus), req.filter?.imageStatus);
   const result = page(images, req.nextToken, req.maxResults);
-  return { imageDetails: result.items.map((i) => toImageDetail(ctx, repo, i)), ...(result.nextToken ? { nextToken: result.nextToken } : {}) };
+  const scans = await scanSummaries(ctx, result.items);
+  return { imageDetails: result.items.map((i) => toImageDetail(ctx, repo, i, scans.get(i.manifestId))), ...(result.nextToken ? { nextToken: result.nextToken } : {}) };
 }
 
 const BatchGetImageInput = z.strictObject({
@@ -209,6 +213,7 @@ export async function putImage(ctx: EcrContext, input: unknown) {
     if (mapped instanceof EcrError && mapped.type === "LayersNotFoundException" && parsed.kind === "index") throw new EcrError("ReferencedImagesNotFoundException", mapped.message);
     throw mapped;
   }
+  await scanOnPushIfConfigured(ctx, repo, digest);
   return {
     image: {
       registryId: ctx.accountId,

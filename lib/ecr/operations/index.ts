@@ -8,6 +8,7 @@ import * as repositories from "./repositories";
 import * as repositoryPolicy from "./repository-policy";
 import * as tags from "./tags";
 import * as sandboxClock from "./sandbox-clock";
+import * as scanning from "./scanning";
 
 type Operation = (ctx: EcrContext, input: unknown) => Promise<object>;
 
@@ -42,6 +43,8 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
   PutRegistryPolicy: repositoryPolicy.putRegistryPolicy,
   GetRegistryPolicy: repositoryPolicy.getRegistryPolicy,
   DeleteRegistryPolicy: repositoryPolicy.deleteRegistryPolicy,
+  StartImageScan: scanning.startImageScan,
+  DescribeImageScanFindings: scanning.describeImageScanFindings,
   TagResource: tags.tagResource,
   UntagResource: tags.untagResource,
   ListTagsForResource: tags.listTagsForResource,

@@ -16,7 +16,9 @@ import { CodeBlock } from "@/components/lesson/code-block";
 import { formatBytes, formatDateTime, shortDigest } from "@/components/registry/format";
 import { findRepository, repositoryPolicyTexts } from "@/lib/ecr/repository-record";
 import { tagMutabilityOf, TAG_MUTABILITY } from "@/lib/registry/tag-mutability";
-import { saveRepositorySettingsAction } from "@/app/_server/ecr-actions";
+import { saveRepositorySettingsAction, startImageScanAction } from "@/app/_server/ecr-actions";
+import { scanViews } from "@/lib/ecr/scanning/scan-views";
+import { ScanFindings } from "@/components/console/scan-findings";
 import { ConsoleForm } from "@/components/console/console-form";
 import { LifecycleEditor } from "@/components/console/lifecycle-editor";
 import { RepositoryPolicyEditor } from "@/components/console/repository-policy-editor";
@@ -45,7 +47,7 @@ export default async function RepositoryPage({ params }: Props) {
   }
   const [images, host, row] = await Promise.all([listImages(deps, { ...repo, accountId: user.accountId }), registryHost(), findRepository(deps, user.accountId, name)]);
   if (!row) notFound();
-  const policies = await repositoryPolicyTexts(deps, row.id);
+  const [policies, scans] = await Promise.all([repositoryPolicyTexts(deps, row.id), scanViews(deps, row.id)]);
   const { mutability, filters } = tagMutabilityOf(row);
   return (
     <div className="page">
@@ -75,6 +77,7 @@ export default async function RepositoryPage({ params }: Props) {
                 <th scope="col">{t("registry.size")}</th>
                 <th scope="col">{t("registry.pushedAt")}</th>
                 <th scope="col">{t("registry.lastPulled")}</th>
+                <th scope="col">{t("scan.column")}</th>
                 <th scope="col">
                   <span className="visually-hidden">{t("registry.deleteImage")}</span>
                 </th>
@@ -92,6 +95,14 @@ export default async function RepositoryPage({ params }: Props) {
                   <td>{formatDateTime(image.pushedAt, locale)}</td>
                   <td>{image.lastPulledAt ? formatDateTime(image.lastPulledAt, locale) : "—"}</td>
                   <td>
+                    <span className="hint" data-testid="scan-status">{scans.get(image.digest)?.status ?? t("scan.none")}</span>
+                    <ConsoleForm action={startImageScanAction} locale={locale} hidden={{ repositoryName: name, digest: image.digest }}>
+                      <button type="submit" className="button button-small" data-testid="start-scan">
+                        {t("scan.start")}
+                      </button>
+                    </ConsoleForm>
+                  </td>
+                  <td>
                     <ConfirmForm action={deleteImageAction} fields={{ locale, name, digest: image.digest }} label={t("registry.deleteImage")} confirm={`${t("registry.deleteImage")}: ${shortDigest(image.digest)}?`} testId="delete-image" />
                   </td>
                 </tr>
@@ -99,6 +110,23 @@ export default async function RepositoryPage({ params }: Props) {
             </tbody>
           </table>
         </div>
+      )}
+
+      {scans.size > 0 && (
+        <section aria-labelledby="scan-findings" className="console-section">
+          <h2 id="scan-findings">{t("scan.title")}</h2>
+          <p className="hint">{t("scan.lead")}</p>
+          {images
+            .filter((image) => scans.has(image.digest))
+            .map((image) => (
+              <ScanFindings
+                key={image.digest}
+                title={t("scan.summary", { tags: image.tags.length ? image.tags.join(", ") : shortDigest(image.digest), status: scans.get(image.digest)!.status })}
+                view={scans.get(image.digest)!}
+                labels={{ os: t("scan.os"), packages: t("scan.packages"), none: t("scan.noFindings"), severity: t("scan.severity"), vulnerability: t("scan.vulnerability"), package: t("scan.package"), installed: t("scan.installed"), fixedIn: t("scan.fixedIn"), noFix: t("scan.noFix") }}
+              />
+            ))}
+        </section>
       )}
 
       <section aria-labelledby="settings" className="console-section">
