@@ -60,7 +60,7 @@ function vulnerableAlpineLayout(tag: string): string {
   const mediaType = "application/vnd.oci.image.manifest.v1+json";
   const manifest = blob(Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType, config: { mediaType: "application/vnd.oci.image.config.v1+json", digest: config.digest, size: config.size }, layers: [{ mediaType: "application/vnd.oci.image.layer.v1.tar+gzip", digest: layer.digest, size: layer.size }] })));
   const dir = mkdtempSync(path.join(tmpdir(), "dockyard-cli-vuln-"));
-  writeLayout(dir, [layer, config], { blob: manifest, mediaType }, tag);
+  writeLayout(dir, [layer, config, manifest], { blob: manifest, mediaType }, tag);
   return dir;
 }
 

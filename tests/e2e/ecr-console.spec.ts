@@ -112,7 +112,7 @@ test("repository settings, lifecycle editor with preview, repository policy and 
   const sim = page.getByTestId("simulator");
   await sim.getByLabel("Principal").selectOption("reader");
   await sim.getByLabel("Action").selectOption("ecr:BatchGetImage");
-  await sim.getByLabel(/Repository/).fill("console/app");
+  await sim.getByRole("textbox", { name: /Repository/ }).fill("console/app");
   await sim.getByRole("button", { name: "Evaluate" }).click();
   await expect(page.getByTestId("simulation")).toContainText("Allowed");
   await expect(page.getByTestId("simulation")).toContainText("repository policy · Statement[0] (ReaderMayPull)");
