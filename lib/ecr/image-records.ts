@@ -4,6 +4,7 @@ import { EcrError } from "./errors";
 import type { ImageId } from "./input";
 import type { RepositoryRow } from "./repository-record";
 import { parseDigest } from "../registry/digest";
+import { parseStoredFindings, severityCounts } from "./scanning/stored-findings";
 
 export type ImageRecord = {
   manifestId: string;
@@ -102,10 +103,7 @@ export async function scanSummaries(ctx: EcrContext, images: readonly ImageRecor
   const rows = await ctx.deps.db.imageScan.findMany({ where: { manifestId: { in: images.map((i) => i.manifestId) } }, select: { manifestId: true, status: true, description: true, completedAt: true, findings: true } });
   const out = new Map<string, ScanSummary>();
   for (const r of rows) {
-    const counts: Record<string, number> = {};
-    if (r.status === "COMPLETE") {
-      for (const f of JSON.parse(r.findings) as { severity?: string }[]) if (f.severity) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
-    }
+    const counts = r.status === "COMPLETE" ? severityCounts(parseStoredFindings(r.findings)) : {};
     out.set(r.manifestId, { status: r.status, description: r.description, completedAt: r.completedAt, severityCounts: counts });
   }
   return out;

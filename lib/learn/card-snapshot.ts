@@ -2,17 +2,8 @@
 import { z } from "zod";
 import type { CardState } from "./scheduler";
 
-export type CardRow = {
-  state: number;
-  due: Date;
-  stability: number;
-  difficulty: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  lastReview: Date | null;
-};
+/** A stored card: the scheduler's CardState, with `state` as the plain integer column. */
+export type CardRow = Omit<CardState, "state"> & { state: number };
 
 const StateSchema = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]);
 

@@ -9,6 +9,7 @@ import { ImageIdSchema, MaxResultsSchema, NextTokenSchema, page, parseInput, Reg
 import { requireRepository, type RepositoryRow } from "../repository-record";
 import { FEED_UPDATED_AT } from "../scanning/advisory-feed";
 import { startScan } from "../scanning/scan-jobs";
+import { parseStoredFindings, severityCounts } from "../scanning/stored-findings";
 import { readRegistryScanningConfiguration } from "./registry";
 
 /** Basic scanning allows one scan per image per 24 hours, counting the scan on push [D]. */
@@ -53,19 +54,6 @@ export function toFindingShape(f: Finding) {
       ...(f.fixedVersion ? [{ key: "fixed_in_version", value: f.fixedVersion }] : []),
     ],
   };
-}
-
-export function severityCounts(findings: readonly Finding[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const f of findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
-  return counts;
-}
-
-const StoredFindings = z.array(z.object({ vulnerabilityId: z.string(), aliases: z.array(z.string()), packageName: z.string(), installedVersion: z.string(), fixedVersion: z.string().nullable(), severity: z.enum(["CRITICAL", "HIGH", "MEDIUM", "LOW", "INFORMATIONAL", "UNDEFINED"]), description: z.string(), uri: z.string().nullable(), ecosystem: z.string() }));
-
-export function parseStoredFindings(text: string): Finding[] {
-  const parsed = StoredFindings.safeParse(JSON.parse(text));
-  return parsed.success ? parsed.data : [];
 }
 
 export async function describeImageScanFindings(ctx: EcrContext, input: unknown) {

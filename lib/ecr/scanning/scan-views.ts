@@ -1,7 +1,7 @@
 // What the console shows of each image's latest scan: status, counts and the findings list.
 import type { Deps } from "../../core/deps";
 import type { Finding } from "../../scanner";
-import { parseStoredFindings, severityCounts } from "../operations/scanning";
+import { parseStoredFindings, severityCounts } from "./stored-findings";
 
 export type ScanView = { status: string; description: string | null; completedAt: Date | null; os: string | null; counts: Record<string, number>; findings: Finding[]; packageCount: number };
 
