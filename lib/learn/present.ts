@@ -74,11 +74,27 @@ export function presentQuestion(question: LoadedQuestion, showingId: string, opt
   };
 }
 
+/** Every option with its "why", in the shown order (ordering questions: the correct order). */
+export function optionFeedback(question: LoadedQuestion, optionOrder: readonly string[], chosen: readonly string[], locale: Locale): OptionFeedback[] {
+  const ordering = question.type === "ordering";
+  const keys = ordering ? question.answer : optionOrder;
+  const position = (list: readonly string[], key: string) => (list.includes(key) ? list.indexOf(key) + 1 : null);
+  return keys.map((key) => {
+    const option = byKey(question, key)[locale];
+    return {
+      key,
+      text: option.text,
+      why: option.why,
+      isAnswer: question.answer.includes(key),
+      chosen: chosen.includes(key),
+      answerPosition: ordering ? position(question.answer, key) : null,
+      chosenPosition: ordering ? position(chosen, key) : null,
+    };
+  });
+}
+
 export function presentFeedback(outcome: AnswerOutcome, locale: Locale, now: Date, timeZone: string): Feedback {
   const { question } = outcome;
-  const ordering = question.type === "ordering";
-  const keys = ordering ? question.answer : outcome.optionOrder;
-  const position = (list: readonly string[], key: string) => (list.includes(key) ? list.indexOf(key) + 1 : null);
   return {
     showingId: outcome.showingId,
     type: question.type,
@@ -86,18 +102,7 @@ export function presentFeedback(outcome: AnswerOutcome, locale: Locale, now: Dat
     partial: outcome.partial,
     rating: outcome.rating,
     alreadyAnswered: outcome.alreadyAnswered,
-    options: keys.map((key) => {
-      const option = byKey(question, key)[locale];
-      return {
-        key,
-        text: option.text,
-        why: option.why,
-        isAnswer: question.answer.includes(key),
-        chosen: outcome.chosen.includes(key),
-        answerPosition: ordering ? position(question.answer, key) : null,
-        chosenPosition: ordering ? position(outcome.chosen, key) : null,
-      };
-    }),
+    options: optionFeedback(question, outcome.optionOrder, outcome.chosen, locale),
     explanation: question[locale].explanation,
     lessonHref: lessonHref(question, locale),
     nextDue: outcome.nextDue.toISOString(),
