@@ -21,6 +21,7 @@ export async function SiteHeader({ locale, theme }: { locale: Locale; theme: The
           <Link href={`/${locale}/lessons`}>{t("nav.lessons")}</Link>
           <Link href={`/${locale}/search`}>{t("nav.search")}</Link>
           {user && <Link href={`/${locale}/review`}>{t("nav.review")}</Link>}
+          {user && <Link href={`/${locale}/exam`}>{t("nav.exam")}</Link>}
           {user && <Link href={`/${locale}/registry`}>{t("nav.registry")}</Link>}
         </nav>
         <div className="header-tools">
