@@ -27,6 +27,31 @@ const CONSOLE_PAGES = [
 ];
 const VIEWPORTS = { desktop: { width: 1280, height: 860 }, phone: { width: 390, height: 844 } };
 
+/** The mock exam: the start page, a question with a flag and a pick, the submit panel, the result. */
+async function shootExam(page, vpName, scheme) {
+  const shot = async (name, fullPage = true) => {
+    const file = path.join(out, `${name}-${vpName}-${scheme}.png`);
+    await page.screenshot({ path: file, fullPage });
+    console.log(file);
+  };
+  await page.goto(`${base}/ja/exam`);
+  await shot("exam-start");
+  await page.getByTestId("exam-kind-short").check();
+  await page.locator("summary").click();
+  await page.locator("#questionCount").fill("6");
+  await page.getByTestId("exam-start").click();
+  await page.getByTestId("exam-player").waitFor();
+  await page.keyboard.press("1");
+  await page.keyboard.press("f");
+  await page.getByTestId("exam-save-status").and(page.locator('[data-state="saved"]')).waitFor();
+  await shot("exam-player", false);
+  await page.getByTestId("exam-review-submit").click();
+  await shot("exam-submit", false);
+  await page.getByTestId("exam-submit").click();
+  await page.waitForURL(/result$/);
+  await shot("exam-result");
+}
+
 mkdirSync(out, { recursive: true });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
 for (const scheme of ["light", "dark"]) {
@@ -54,6 +79,7 @@ for (const scheme of ["light", "dark"]) {
       await page.screenshot({ path: file, fullPage: true });
       console.log(file);
     }
+    await shootExam(page, vpName, scheme);
     await context.close();
   }
 }

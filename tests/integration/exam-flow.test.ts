@@ -76,6 +76,9 @@ describe("mock exams", () => {
     expect(await failure(startExam(rd, userId, { kind: "short", passPercent: 101 }))).toBe("InvalidInput:exam.inputMalformed");
     const custom = await startExam(rd, userId, { kind: "short", questionCount: "10", durationMinutes: "15", passPercent: "80" });
     expect(custom).toMatchObject({ questionCount: 10, durationSec: 900, passPercent: 80 });
+    // A custom count alone keeps the format's two minutes per question.
+    await submitExam(rd, userId, custom.id);
+    expect(await startExam(rd, userId, { kind: "full", questionCount: "30" })).toMatchObject({ questionCount: 30, durationSec: 60 * 60, passPercent: 72 });
   });
 
   it("saves answers and flags, refuses tampering, grades on submission and feeds the scheduler", async () => {

@@ -30,7 +30,9 @@ export async function startExam(deps: ReviewDeps, userId: string, input: unknown
   const questionIds = drawExamQuestions(deps.questions, options.questionCount ?? format.questionCount, random);
   if (questionIds.length === 0) throw examError("Conflict", "exam.noQuestions", "The question bank is empty.");
   const now = deps.clock.now();
-  const durationSec = (options.durationMinutes ?? format.durationMinutes) * 60;
+  // A custom count without a custom time keeps the format's time per question.
+  const minutesPerQuestion = format.durationMinutes / format.questionCount;
+  const durationSec = (options.durationMinutes ?? Math.max(5, Math.round(questionIds.length * minutesPerQuestion))) * 60;
   const examId = deps.ids.id();
   const items = questionIds.map((questionId, i) => {
     const question = deps.questions.byId.get(questionId)!;
