@@ -37,7 +37,15 @@ export function ExamNavigator({ entries, current, labels, onGo }: Props) {
         })}
       </ol>
       <p className="exam-nav-legend" aria-hidden="true">
-        <span className="exam-nav-swatch is-answered" /> {labels.navAnswered} <span className="exam-nav-swatch" /> {labels.navUnanswered} <span className="exam-nav-flag">⚑</span> {labels.navFlagged}
+        <span>
+          <span className="exam-nav-swatch is-answered" /> {labels.navAnswered}
+        </span>
+        <span>
+          <span className="exam-nav-swatch" /> {labels.navUnanswered}
+        </span>
+        <span>
+          <span className="exam-nav-flag">⚑</span> {labels.navFlagged}
+        </span>
       </p>
     </nav>
   );
