@@ -15,6 +15,9 @@ function isNotFound(error: unknown): boolean {
   return (error as NodeJS.ErrnoException)?.code === "ENOENT";
 }
 
+/** Bytes an upload may have queued for the disk before reading more from the client. */
+const WRITE_BUFFER_BYTES = 8 * 1024 * 1024;
+
 export function fsBlobStore(root: string): BlobStore {
   const file = (key: string) => {
     assertValidKey(key, NAME);
@@ -58,7 +61,9 @@ export function fsBlobStore(root: string): BlobStore {
     async append(key: string, data: AsyncIterable<Uint8Array>, onChunk?: (chunk: Uint8Array) => void): Promise<number> {
       const target = file(key);
       await mkdir(path.dirname(target), { recursive: true });
-      const out = createWriteStream(target, { flags: "a" });
+      // A deep write buffer lets the disk write one chunk while the next arrives from the network;
+      // with the default 16 KiB every 64 KiB chunk waited for its write (half the push throughput).
+      const out = createWriteStream(target, { flags: "a", highWaterMark: WRITE_BUFFER_BYTES });
       let written = 0;
       try {
         for await (const chunk of data) {
