@@ -5,6 +5,7 @@
 //   parallel, then a skopeo push and pull of a 5-layer image. Prints MiB/s for both and the ratio
 //   (targets: push ≥ 2×, pull ≥ 1×), and Dockyard's peak server RSS (target < 300 MiB).
 // Usage: node scripts/bench-registry.mjs [--blob-mib 100] [--blobs 5]
+//   BENCH_SERVER_NODE_OPTIONS="--max-semi-space-size=64" measures the server with npm start's V8 flags.
 // Needs: a built app (npm run build), /usr/bin/docker-registry and /usr/bin/skopeo
 // (as root on Debian: apt-get install -y docker-registry skopeo). Traffic stays on 127.0.0.1.
 import { spawn, spawnSync } from "node:child_process";
@@ -92,7 +93,7 @@ cli("repo:create", "--email", "bench@example.com", "--name", "bench/blobs");
 cli("repo:create", "--email", "bench@example.com", "--name", "bench/image");
 const password = cli("registry:token", "--email", "bench@example.com").stdout.trim();
 const dockyard = start(path.resolve("node_modules/.bin/next"), ["start", "-p", String(dockyardPort), "-H", "127.0.0.1"], {
-  DOCKYARD_DATA_DIR: dataDir, NODE_ENV: "production", DOCKYARD_QUOTA_STORAGE_MIB: "100000", DOCKYARD_QUOTA_UPLOAD_MIB: "10000",
+  DOCKYARD_DATA_DIR: dataDir, NODE_ENV: "production", DOCKYARD_QUOTA_STORAGE_MIB: "100000", DOCKYARD_QUOTA_UPLOAD_MIB: "10000", NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? "",
 });
 mkdirSync(path.join(work, "cncf"), { recursive: true });
 writeFileSync(path.join(work, "cncf.yml"), `version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: ${path.join(work, "cncf")}\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:${cncfPort}\n`);
@@ -107,7 +108,11 @@ await waitFor(`${targets[0].base}/v2/`, auth);
 await waitFor(`${targets[1].base}/v2/`);
 
 let peakRss = 0;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, treeRss(dockyard.pid))), 100);
+const sampler = setInterval(() => {
+  const rss = treeRss(dockyard.pid);
+  peakRss = Math.max(peakRss, rss);
+  peakByOperation[currentOperation] = Math.max(peakByOperation[currentOperation] ?? 0, rss);
+}, 100);
 
 // --- workload ------------------------------------------------------------------------------
 const sha = (b) => `sha256:${createHash("sha256").update(b).digest("hex")}`;
@@ -168,9 +173,15 @@ async function pull(t, blob) {
   if (n !== blob.bytes.length) throw new Error(`pull: got ${n} bytes`);
 }
 
-async function timed(fn) {
+/** Peak RSS of Dockyard's server per operation (sampled every 100 ms while it runs). */
+const peakByOperation = {};
+let currentOperation = "idle";
+
+async function timed(fn, operation = "other") {
+  currentOperation = operation;
   const t0 = process.hrtime.bigint();
   await fn();
+  currentOperation = "idle";
   return Number(process.hrtime.bigint() - t0) / 1e9;
 }
 
@@ -198,6 +209,16 @@ function ociLayout(dir) {
   return layers.reduce((s, l) => s + l.size, 0) + config.size + manifest.size;
 }
 
+/** Runs skopeo without blocking the event loop (the RSS sampler keeps running meanwhile). */
+function skopeo(args, what) {
+  return new Promise((resolve, reject) => {
+    const child = spawn("skopeo", args, { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`skopeo ${what}: ${stderr}`))));
+  });
+}
+
 const layout = path.join(work, "layout");
 const imageBytes = ociLayout(layout);
 const results = {};
@@ -205,27 +226,21 @@ for (const t of targets) {
   const r = (results[t.name] = {});
   const total = BLOBS * BLOB_MIB;
   const mono = makeBlobs();
-  r.pushMonolithic = total / (await timed(async () => { for (const b of mono) await pushMonolithic(t, b); }));
+  r.pushMonolithic = total / (await timed(async () => { for (const b of mono) await pushMonolithic(t, b); }, `${t.name}:pushMonolithic`));
   const chunked = makeBlobs();
-  r.pushChunked = total / (await timed(async () => { for (const b of chunked) await pushChunked(t, b); }));
-  r.pullSequential = total / (await timed(async () => { for (const b of mono) await pull(t, b); }));
+  r.pushChunked = total / (await timed(async () => { for (const b of chunked) await pushChunked(t, b); }, `${t.name}:pushChunked`));
+  r.pullSequential = total / (await timed(async () => { for (const b of mono) await pull(t, b); }, `${t.name}:pullSequential`));
   const all = [...mono, ...chunked];
   r.pullParallel8 = (all.length * BLOB_MIB) / (await timed(async () => {
     let next = 0;
     await Promise.all(Array.from({ length: 8 }, async () => { while (next < all.length) await pull(t, all[next++]); }));
-  }));
+  }, `${t.name}:pullParallel8`));
   const creds = t.name === "dockyard" ? ["--dest-creds", `AWS:${password}`] : [];
   const host = new URL(t.base).host;
-  r.skopeoPush = imageBytes / MiB / (await timed(async () => {
-    const p = spawnSync("skopeo", ["copy", ...creds, "--dest-tls-verify=false", `oci:${layout}:v1`, `docker://${host}/${t.image}:v1`], { encoding: "utf8" });
-    if (p.status !== 0) throw new Error(`skopeo push to ${t.name}: ${p.stderr}`);
-  }));
+  r.skopeoPush = imageBytes / MiB / (await timed(() => skopeo(["copy", ...creds, "--dest-tls-verify=false", `oci:${layout}:v1`, `docker://${host}/${t.image}:v1`], `push to ${t.name}`), `${t.name}:skopeoPush`));
   const pulled = path.join(work, `pulled-${t.name}`);
   const srcCreds = t.name === "dockyard" ? ["--src-creds", `AWS:${password}`] : [];
-  r.skopeoPull = imageBytes / MiB / (await timed(async () => {
-    const p = spawnSync("skopeo", ["copy", ...srcCreds, "--src-tls-verify=false", `docker://${host}/${t.image}:v1`, `oci:${pulled}:v1`], { encoding: "utf8" });
-    if (p.status !== 0) throw new Error(`skopeo pull from ${t.name}: ${p.stderr}`);
-  }));
+  r.skopeoPull = imageBytes / MiB / (await timed(() => skopeo(["copy", ...srcCreds, "--src-tls-verify=false", `docker://${host}/${t.image}:v1`, `oci:${pulled}:v1`], `pull from ${t.name}`), `${t.name}:skopeoPull`));
 }
 clearInterval(sampler);
 
@@ -233,5 +248,6 @@ const rows = Object.keys(results.dockyard);
 console.log(`\nRegistry benchmark: ${BLOBS} × ${BLOB_MIB} MiB blobs, ${CHUNK / MiB} MiB chunks, 5-layer image of ${(imageBytes / MiB).toFixed(0)} MiB (MiB/s, higher is better)\n`);
 console.log(`${"operation".padEnd(16)} ${"dockyard".padStart(10)} ${"cncf".padStart(10)} ${"ratio".padStart(7)}`);
 for (const k of rows) console.log(`${k.padEnd(16)} ${results.dockyard[k].toFixed(1).padStart(10)} ${results.cncf[k].toFixed(1).padStart(10)} ${(results.dockyard[k] / results.cncf[k]).toFixed(2).padStart(6)}x`);
-console.log(`\nDockyard peak server RSS: ${(peakRss / MiB).toFixed(0)} MiB (target < 300 MiB)`);
+console.log(`\nDockyard peak server RSS: ${(peakRss / MiB).toFixed(0)} MiB (target < 300 MiB); per operation:`);
+for (const [operation, rss] of Object.entries(peakByOperation).filter(([k]) => k.startsWith("dockyard:"))) console.log(`  ${operation.slice(9).padEnd(16)} ${(rss / MiB).toFixed(0)} MiB`);
 process.exit(0);
