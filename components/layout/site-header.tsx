@@ -22,6 +22,7 @@ export async function SiteHeader({ locale, theme }: { locale: Locale; theme: The
           <Link href={`/${locale}/search`}>{t("nav.search")}</Link>
           {user && <Link href={`/${locale}/review`}>{t("nav.review")}</Link>}
           {user && <Link href={`/${locale}/exam`}>{t("nav.exam")}</Link>}
+          {user && <Link href={`/${locale}/dashboard`}>{t("nav.dashboard")}</Link>}
           {user && <Link href={`/${locale}/registry`}>{t("nav.registry")}</Link>}
         </nav>
         <div className="header-tools">

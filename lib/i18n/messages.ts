@@ -3,6 +3,7 @@ import type { Locale } from "./locales";
 import { consoleEn, consoleJa } from "./messages-console";
 import { quizEn, quizJa } from "./messages-quiz";
 import { examEn, examJa } from "./messages-exam";
+import { dashboardEn, dashboardJa } from "./messages-dashboard";
 
 const baseJa = {
   "app.name": "Dockyard",
@@ -161,7 +162,7 @@ const baseJa = {
   "footer.note": "Dockyard は AWS 認定試験の学習用アプリです。AWS とは関係ありません。",
 } as const;
 
-const ja = { ...baseJa, ...consoleJa, ...quizJa, ...examJa };
+const ja = { ...baseJa, ...consoleJa, ...quizJa, ...examJa, ...dashboardJa };
 
 export type MessageKey = keyof typeof ja;
 
@@ -322,7 +323,7 @@ const baseEn: Record<keyof typeof baseJa, string> = {
   "footer.note": "Dockyard is a study app for the AWS certification exams. It is not affiliated with AWS.",
 };
 
-const en: Record<MessageKey, string> = { ...baseEn, ...consoleEn, ...quizEn, ...examEn };
+const en: Record<MessageKey, string> = { ...baseEn, ...consoleEn, ...quizEn, ...examEn, ...dashboardEn };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { ja, en };
 

@@ -35,3 +35,21 @@ export function daysUntil(date: string, now: Date, timeZone: string): number {
   const todayUtc = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
   return Math.round((Date.UTC(y, m - 1, d) - todayUtc) / DAY_MS);
 }
+
+/** "YYYY-MM-DD" of the learning day that contains `at` (the day rolls over at 04:00 local time). */
+export function learningDayKey(at: Date, timeZone: string): string {
+  return new Date(at.getTime() + zoneOffsetMs(at, timeZone) - ROLLOVER_MS).toISOString().slice(0, 10);
+}
+
+/** The "YYYY-MM-DD" `days` calendar days after (or before, if negative) `date`. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The instant it is `hour`:00 local time on the calendar date "YYYY-MM-DD" in `timeZone`. */
+export function localTimeOn(date: string, hour: number, timeZone: string): Date {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const wall = Date.UTC(y, m - 1, d, hour);
+  return new Date(wall - zoneOffsetMs(new Date(wall), timeZone));
+}

@@ -79,3 +79,12 @@ export function scheduleCard(card: CardState | null, rating: RatingName, now: Da
 export function stateName(state: number): CardStateName {
   return CARD_STATES[state] ?? "new";
 }
+
+/**
+ * The probability of recalling the card at `at` on FSRS-6's forgetting curve (0 for a card never
+ * answered). Independent of the desired retention, so any scheduler instance computes it.
+ */
+export function retrievabilityAt(card: CardState, at: Date): number {
+  if (card.state === 0 || !card.lastReview) return 0;
+  return schedulerFor(RETENTION_MAX).get_retrievability(toFsrs(card), at, false);
+}

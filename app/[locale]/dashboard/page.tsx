@@ -1,0 +1,66 @@
+// /{locale}/dashboard — the learner's study dashboard: today, streak, true retention, the 30-day
+// forecast, a year of answers, mastery per topic, and readiness with a plan for the exam date.
+import type { Metadata } from "next";
+import Link from "next/link";
+import "@/app/styles/dashboard.css";
+import { localeParam } from "@/app/_server/request";
+import { currentUser } from "@/app/_server/session";
+import { ExamReadiness } from "@/components/dashboard/exam-readiness";
+import { ForecastChart } from "@/components/dashboard/forecast-chart";
+import { ReviewHeatmap } from "@/components/dashboard/review-heatmap";
+import { SummaryCards } from "@/components/dashboard/summary-cards";
+import { TopicMasteryTable } from "@/components/dashboard/topic-mastery";
+import { GuestStartButton } from "@/components/forms/guest-start-button";
+import { reviewDeps } from "@/lib/learn/review-deps";
+import { loadDashboard } from "@/lib/learn/stats/dashboard";
+import { translator } from "@/lib/i18n/messages";
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: translator(localeParam((await params).locale))("dash.title") };
+}
+
+export default async function DashboardPage({ params }: Props) {
+  const locale = localeParam((await params).locale);
+  const t = translator(locale);
+  const user = await currentUser();
+  if (!user) {
+    return (
+      <div className="page narrow">
+        <h1>{t("dash.title")}</h1>
+        <p className="lead">{t("dash.lead")}</p>
+        <div className="panel review-signin" data-testid="dash-signin">
+          <p>{t("dash.signInPrompt")}</p>
+          <div className="button-row">
+            <GuestStartButton locale={locale} label={t("home.startGuest")} next={`/${locale}/dashboard`} />
+            <Link className="button" href={`/${locale}/sign-in`}>
+              {t("nav.signIn")}
+            </Link>
+          </div>
+        </div>
+      </div>
+    );
+  }
+  const data = await loadDashboard(reviewDeps(), user.id);
+  return (
+    <div className="page dash-page">
+      <h1>{t("dash.title")}</h1>
+      <p className="lead">
+        {t("dash.lead")} <Link href={`/${locale}/dashboard/help`}>{t("dash.help")}</Link>
+      </p>
+      {data.reviewsTotal === 0 && (
+        <p className="panel dash-empty" data-testid="dash-empty">
+          {t("dash.noReviews")}
+        </p>
+      )}
+      <SummaryCards data={data} locale={locale} t={t} />
+      <div className="dash-grid">
+        <ExamReadiness exam={data.exam} examDateSet={data.settings.examDate !== null} newPerDay={data.settings.newPerDay} locale={locale} t={t} />
+        <ForecastChart forecast={data.forecast} locale={locale} t={t} />
+        <ReviewHeatmap days={data.heatmap} locale={locale} t={t} />
+        <TopicMasteryTable topics={data.topics} locale={locale} t={t} />
+      </div>
+    </div>
+  );
+}
