@@ -27,7 +27,7 @@ const CONSOLE_PAGES = [
 ];
 const VIEWPORTS = { desktop: { width: 1280, height: 860 }, phone: { width: 390, height: 844 } };
 
-/** The mock exam: the start page, a question with a flag and a pick, the submit panel, the result. */
+/** The mock exam (start page, a question with a flag and a pick, the submit panel, the result), then the dashboard. */
 async function shootExam(page, vpName, scheme) {
   const shot = async (name, fullPage = true) => {
     const file = path.join(out, `${name}-${vpName}-${scheme}.png`);
@@ -50,6 +50,11 @@ async function shootExam(page, vpName, scheme) {
   await page.getByTestId("exam-submit").click();
   await page.waitForURL(/result$/);
   await shot("exam-result");
+  // The dashboard now has a day of answers (the exam's); the help page explains its numbers.
+  await page.goto(`${base}/ja/dashboard`);
+  await shot("dashboard");
+  await page.goto(`${base}/en/dashboard/help`);
+  await shot("dashboard-help");
 }
 
 mkdirSync(out, { recursive: true });
