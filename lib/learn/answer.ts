@@ -3,12 +3,11 @@
 // log insert, so a second tab or a retried request applies nothing and gets the first result.
 import type { LoadedQuestion } from "../content/load-questions";
 import { checkChoice, parseAnswerInput, reviewError } from "./answer-input";
-import { cardFromRow, cardToRow, snapshotJson } from "./card-snapshot";
 import { gradeAnswer } from "./grade";
 import { rateAnswer } from "./rating";
 import type { ReviewDeps } from "./review-deps";
-import { ConfidenceSchema, ratingName, ratingNumber, type Confidence, type RatingName } from "./review-types";
-import { scheduleCard } from "./scheduler";
+import { recordReview } from "./record-review";
+import { ConfidenceSchema, ratingName, ReviewModeSchema, type Confidence, type RatingName } from "./review-types";
 import { getReviewSettings } from "./settings";
 import { optionOrderOf } from "./showings";
 
@@ -70,32 +69,20 @@ export async function answerShowing(deps: ReviewDeps, userId: string, input: unk
     // Write first: the claim takes SQLite's write lock before anything is read.
     const claim = await tx.reviewShowing.updateMany({ where: { id: showing.id, userId, answeredAt: null }, data: { answeredAt: now } });
     if (claim.count === 0) return null;
-    const key = { userId_questionId: { userId, questionId: question.id } };
-    const row = await tx.reviewCard.findUnique({ where: key });
-    const before = row ? cardFromRow(row) : null;
-    const after = scheduleCard(before, rating, now, desiredRetention);
-    await tx.reviewCard.upsert({ where: key, create: { userId, questionId: question.id, ...cardToRow(after), introducedAt: now }, update: cardToRow(after) });
-    return tx.reviewLog.create({
-      data: {
-        id: deps.ids.id(),
-        userId,
-        showingId: showing.id,
-        sessionId: showing.sessionId,
-        questionId: question.id,
-        mode: showing.mode,
-        chosen: answer.chosen.join(","),
-        correct: grade.correct,
-        rating: ratingNumber(rating),
-        confidence: answer.confidence,
-        durationMs: answer.durationMs,
-        stateBefore: before?.state ?? 0,
-        stateAfter: after.state,
-        dueBefore: before?.due ?? null,
-        dueAfter: after.due,
-        cardBefore: before ? snapshotJson(before) : null,
-        cardAfter: snapshotJson(after),
-        reviewedAt: now,
-      },
+    return recordReview(tx, {
+      id: deps.ids.id(),
+      userId,
+      questionId: question.id,
+      showingId: showing.id,
+      sessionId: showing.sessionId,
+      mode: ReviewModeSchema.parse(showing.mode),
+      chosen: answer.chosen,
+      correct: grade.correct,
+      rating,
+      confidence: answer.confidence,
+      durationMs: answer.durationMs,
+      now,
+      desiredRetention,
     });
   });
   return log ? outcomeOf(log, question, optionOrder, false) : earlier();

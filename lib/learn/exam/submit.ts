@@ -2,12 +2,10 @@
 // to the scheduler as one review (a flag means the learner was unsure: right + flagged is Hard).
 // The submission is claimed with a conditional update, so a second tab, a retry or the deadline
 // racing the button grades and schedules exactly once.
-import { cardFromRow, cardToRow, snapshotJson } from "../card-snapshot";
 import { gradeAnswer } from "../grade";
 import { rateAnswer } from "../rating";
 import type { ReviewDeps } from "../review-deps";
-import { ratingNumber } from "../review-types";
-import { scheduleCard } from "../scheduler";
+import { recordReview } from "../record-review";
 import { getReviewSettings } from "../settings";
 import { MAX_DURATION_MS } from "../answer-input";
 import { examError } from "./exam-input";
@@ -34,33 +32,21 @@ export async function submitExam(deps: ReviewDeps, userId: string, examId: strin
       const correct = gradeAnswer(question, chosen).correct;
       if (correct) correctCount += 1;
       await tx.mockExamItem.update({ where: { id: item.id }, data: { correct } });
-      const rating = rateAnswer(correct, item.flagged ? "unsure" : "sure");
-      const key = { userId_questionId: { userId, questionId: question.id } };
-      const row = await tx.reviewCard.findUnique({ where: key });
-      const before = row ? cardFromRow(row) : null;
-      const after = scheduleCard(before, rating, now, desiredRetention);
-      await tx.reviewCard.upsert({ where: key, create: { userId, questionId: question.id, ...cardToRow(after), introducedAt: now }, update: cardToRow(after) });
-      await tx.reviewLog.create({
-        data: {
-          id: deps.ids.id(),
-          userId,
-          showingId: item.id,
-          sessionId: examId,
-          questionId: question.id,
-          mode: "exam",
-          chosen: chosen.join(","),
-          correct,
-          rating: ratingNumber(rating),
-          confidence: item.flagged ? "unsure" : "sure",
-          durationMs: Math.min(item.timeSpentMs, MAX_DURATION_MS),
-          stateBefore: before?.state ?? 0,
-          stateAfter: after.state,
-          dueBefore: before?.due ?? null,
-          dueAfter: after.due,
-          cardBefore: before ? snapshotJson(before) : null,
-          cardAfter: snapshotJson(after),
-          reviewedAt: now,
-        },
+      const confidence = item.flagged ? "unsure" : "sure";
+      await recordReview(tx, {
+        id: deps.ids.id(),
+        userId,
+        questionId: question.id,
+        showingId: item.id,
+        sessionId: examId,
+        mode: "exam",
+        chosen,
+        correct,
+        rating: rateAnswer(correct, confidence),
+        confidence,
+        durationMs: Math.min(item.timeSpentMs, MAX_DURATION_MS),
+        now,
+        desiredRetention,
       });
     }
     await tx.mockExam.update({ where: { id: examId }, data: { correctCount, endReason } });
