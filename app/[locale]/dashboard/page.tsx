@@ -10,7 +10,7 @@ import { ForecastChart } from "@/components/dashboard/forecast-chart";
 import { ReviewHeatmap } from "@/components/dashboard/review-heatmap";
 import { SummaryCards } from "@/components/dashboard/summary-cards";
 import { TopicMasteryTable } from "@/components/dashboard/topic-mastery";
-import { GuestStartButton } from "@/components/forms/guest-start-button";
+import { SignInPrompt } from "@/components/learn/signin-prompt";
 import { reviewDeps } from "@/lib/learn/review-deps";
 import { loadDashboard } from "@/lib/learn/stats/dashboard";
 import { translator } from "@/lib/i18n/messages";
@@ -25,23 +25,7 @@ export default async function DashboardPage({ params }: Props) {
   const locale = localeParam((await params).locale);
   const t = translator(locale);
   const user = await currentUser();
-  if (!user) {
-    return (
-      <div className="page narrow">
-        <h1>{t("dash.title")}</h1>
-        <p className="lead">{t("dash.lead")}</p>
-        <div className="panel review-signin" data-testid="dash-signin">
-          <p>{t("dash.signInPrompt")}</p>
-          <div className="button-row">
-            <GuestStartButton locale={locale} label={t("home.startGuest")} next={`/${locale}/dashboard`} />
-            <Link className="button" href={`/${locale}/sign-in`}>
-              {t("nav.signIn")}
-            </Link>
-          </div>
-        </div>
-      </div>
-    );
-  }
+  if (!user) return <SignInPrompt locale={locale} t={t} title={t("dash.title")} lead={t("dash.lead")} prompt={t("dash.signInPrompt")} next={`/${locale}/dashboard`} testId="dash-signin" />;
   const data = await loadDashboard(reviewDeps(), user.id);
   return (
     <div className="page dash-page">

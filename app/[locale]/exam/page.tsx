@@ -7,7 +7,7 @@ import { localeParam } from "@/app/_server/request";
 import { currentUser } from "@/app/_server/session";
 import { BlueprintTable } from "@/components/exam/blueprint-table";
 import { ExamHistory } from "@/components/exam/exam-history";
-import { ExamSignInPrompt } from "@/components/exam/signin-prompt";
+import { SignInPrompt } from "@/components/learn/signin-prompt";
 import { StartExamForm } from "@/components/exam/start-exam-form";
 import { formatClock } from "@/components/exam/use-countdown";
 import { EXAM_FORMATS, EXAM_KINDS, ExamKindSchema } from "@/lib/learn/blueprint";
@@ -28,7 +28,7 @@ export default async function ExamPage({ params }: Props) {
   const locale = localeParam((await params).locale);
   const t = translator(locale);
   const user = await currentUser();
-  if (!user) return <ExamSignInPrompt locale={locale} t={t} next={`/${locale}/exam`} />;
+  if (!user) return <SignInPrompt locale={locale} t={t} title={t("exam.title")} lead={t("exam.lead")} prompt={t("exam.signInPrompt")} next={`/${locale}/exam`} testId="exam-signin" />;
   const deps = reviewDeps();
   const running = await runningExam(deps, user.id);
   const [history, settings] = await Promise.all([listExams(deps, user.id), getReviewSettings(deps, user.id)]);

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { localeParam } from "@/app/_server/request";
 import { currentUser } from "@/app/_server/session";
-import { GuestStartButton } from "@/components/forms/guest-start-button";
+import { SignInPrompt } from "@/components/learn/signin-prompt";
 import { ExamCountdown } from "@/components/review/exam-countdown";
 import { playerLabels } from "@/components/review/labels";
 import { ReviewPlayer } from "@/components/review/review-player";
@@ -42,23 +42,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const topic = await topicParam(searchParams);
   const user = await currentUser();
   const here = topic ? `/${locale}/review?topic=${topic}` : `/${locale}/review`;
-  if (!user) {
-    return (
-      <div className="page narrow">
-        <h1>{title(t, topic)}</h1>
-        <p className="lead">{t("review.lead")}</p>
-        <div className="panel review-signin" data-testid="review-signin">
-          <p>{t("review.signInPrompt")}</p>
-          <div className="button-row">
-            <GuestStartButton locale={locale} label={t("home.startGuest")} next={here} />
-            <Link className="button" href={`/${locale}/sign-in`}>
-              {t("nav.signIn")}
-            </Link>
-          </div>
-        </div>
-      </div>
-    );
-  }
+  if (!user) return <SignInPrompt locale={locale} t={t} title={title(t, topic)} lead={t("review.lead")} prompt={t("review.signInPrompt")} next={here} testId="review-signin" />;
   const deps = reviewDeps();
   const view = await loadReview(deps, user.id, { mode: topic ? "drill" : "review", topic });
   return (

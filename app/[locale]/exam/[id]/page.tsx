@@ -7,7 +7,7 @@ import { localeParam } from "@/app/_server/request";
 import { currentUser } from "@/app/_server/session";
 import { ExamPlayer } from "@/components/exam/exam-player";
 import { examPlayerLabels } from "@/components/exam/labels";
-import { ExamSignInPrompt } from "@/components/exam/signin-prompt";
+import { SignInPrompt } from "@/components/learn/signin-prompt";
 import { isDomainError } from "@/lib/core/errors";
 import { EXAM_TOPICS } from "@/lib/content/lesson-schema";
 import { ExamIdSchema } from "@/lib/learn/exam/exam-input";
@@ -38,7 +38,7 @@ export default async function ExamPlayerPage({ params, searchParams }: Props) {
   const locale = localeParam(raw);
   const t = translator(locale);
   const user = await currentUser();
-  if (!user) return <ExamSignInPrompt locale={locale} t={t} next={`/${locale}/exam`} />;
+  if (!user) return <SignInPrompt locale={locale} t={t} title={t("exam.title")} lead={t("exam.lead")} prompt={t("exam.signInPrompt")} next={`/${locale}/exam`} testId="exam-signin" />;
   const view = await load(user.id, id, locale);
   if (view.kind === "ended") redirect(`/${locale}/exam/${view.examId}/result`);
   const q = Number((await searchParams).q);

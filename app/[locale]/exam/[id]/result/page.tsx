@@ -9,7 +9,7 @@ import "@/app/styles/exam.css";
 import { localeParam } from "@/app/_server/request";
 import { currentUser } from "@/app/_server/session";
 import { ReviewedItemCard } from "@/components/exam/reviewed-item";
-import { ExamSignInPrompt } from "@/components/exam/signin-prompt";
+import { SignInPrompt } from "@/components/learn/signin-prompt";
 import { TopicBreakdown } from "@/components/exam/topic-breakdown";
 import { isDomainError } from "@/lib/core/errors";
 import { ExamIdSchema } from "@/lib/learn/exam/exam-input";
@@ -52,7 +52,7 @@ export default async function ExamResultPage({ params, searchParams }: Props) {
   const locale = localeParam(raw);
   const t = translator(locale);
   const user = await currentUser();
-  if (!user) return <ExamSignInPrompt locale={locale} t={t} next={`/${locale}/exam`} />;
+  if (!user) return <SignInPrompt locale={locale} t={t} title={t("exam.title")} lead={t("exam.lead")} prompt={t("exam.signInPrompt")} next={`/${locale}/exam`} testId="exam-signin" />;
   const result = await load(user.id, id, locale);
   if (!result) redirect(`/${locale}/exam/${id}`);
   const filter = FilterSchema.parse((await searchParams).show);
