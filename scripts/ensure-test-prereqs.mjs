@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Makes sure the programs the test suite drives exist: Debian's Chromium for Playwright (a browser
 // cannot be downloaded here), Japanese fonts for faithful rendering, skopeo and the aws CLI v2 (the
-// real clients the registry and ECR tests drive), zstd and dpkg-query (the scanner is checked
-// against them). As root on Debian/Ubuntu it
+// real clients the registry and ECR tests drive), zstd, dpkg-query and debootstrap (the scanner
+// is checked against them). As root on Debian/Ubuntu it
 // installs what is missing with apt-get; elsewhere it stops with the exact command to run. It never
 // lets tests skip: a missing prerequisite is a failure (always, and especially under CI=true).
 import { execFileSync, spawnSync } from "node:child_process";
@@ -16,6 +16,7 @@ const PREREQUISITES = [
   { name: "aws CLI v2 (ECR API tests)", present: () => existsSync("/usr/bin/aws"), apt: "awscli" },
   { name: "zstd (zstd-compressed layers in scanner tests)", present: () => existsSync("/usr/bin/zstd"), apt: "zstd" },
   { name: "dpkg-query (scanner checks against dpkg itself)", present: () => existsSync("/usr/bin/dpkg-query"), apt: "dpkg" },
+  { name: "debootstrap (a real Debian rootfs for the scanner's inventory check)", present: () => existsSync("/usr/sbin/debootstrap"), apt: "debootstrap" },
 ];
 
 function fcHas(family) {

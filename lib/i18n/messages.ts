@@ -4,6 +4,7 @@ import { consoleEn, consoleJa } from "./messages-console";
 import { quizEn, quizJa } from "./messages-quiz";
 import { examEn, examJa } from "./messages-exam";
 import { dashboardEn, dashboardJa } from "./messages-dashboard";
+import { scanEn, scanJa } from "./messages-scan";
 
 const baseJa = {
   "app.name": "Dockyard",
@@ -162,7 +163,7 @@ const baseJa = {
   "footer.note": "Dockyard は AWS 認定試験の学習用アプリです。AWS とは関係ありません。",
 } as const;
 
-const ja = { ...baseJa, ...consoleJa, ...quizJa, ...examJa, ...dashboardJa };
+const ja = { ...baseJa, ...consoleJa, ...quizJa, ...examJa, ...dashboardJa, ...scanJa };
 
 export type MessageKey = keyof typeof ja;
 
@@ -323,7 +324,7 @@ const baseEn: Record<keyof typeof baseJa, string> = {
   "footer.note": "Dockyard is a study app for the AWS certification exams. It is not affiliated with AWS.",
 };
 
-const en: Record<MessageKey, string> = { ...baseEn, ...consoleEn, ...quizEn, ...examEn, ...dashboardEn };
+const en: Record<MessageKey, string> = { ...baseEn, ...consoleEn, ...quizEn, ...examEn, ...dashboardEn, ...scanEn };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { ja, en };
 

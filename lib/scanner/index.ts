@@ -1,6 +1,6 @@
 // Public surface of the image scanner: reading images from the blob store, package inventory,
 // version ordering per ecosystem, and OSV advisory matching. Faces import from here only.
-export { scanImage, type ScanOptions } from "./scan-image";
+export { scanImage, type ScanOptions, type ScanProgress } from "./scan-image";
 export type { ScanBlobs } from "./read-manifest";
 export type { Finding, ImageScan, ImageScanResult, IndexScan, Package, PackageManager, Platform, ScanFailure, ScanResult, Severity } from "./scan-types";
 export { ScanError, isScanError, type ScanErrorCode } from "./errors";

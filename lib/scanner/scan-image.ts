@@ -25,7 +25,33 @@ export type ScanOptions = {
   limits?: Partial<ScanLimits>;
   /** For an index: scan only this platform's image and return its result directly. */
   platform?: Platform;
+  /** Called as compressed layer bytes are read, for progress bars; what it throws is ignored. */
+  onProgress?: (progress: ScanProgress) => void;
 };
+
+/** Compressed layer bytes read so far, against the total layer size the manifest(s) declare. */
+export type ScanProgress = { bytesRead: number; totalBytes: number };
+
+/** Sums what every layer read reports into one progress for the whole scan (all platforms). */
+class ProgressMeter {
+  private read = 0;
+  private total = 0;
+  constructor(private readonly report?: (progress: ScanProgress) => void) {}
+  expect(bytes: number): void {
+    this.total += bytes;
+  }
+  add(bytes: number): void {
+    this.read += bytes;
+    try {
+      // Layer sizes come from the manifest; a blob larger than declared must not pass 100 %.
+      this.report?.({ bytesRead: this.read, totalBytes: Math.max(this.total, this.read) });
+    } catch {
+      // A progress display must never fail the scan.
+    }
+  }
+}
+
+const layerBytes = (manifest: Extract<ParsedManifest, { kind: "image" }>) => manifest.layers.reduce((n, l) => n + l.size, 0);
 
 const IMAGE_CONFIG_TYPES = ["application/vnd.oci.image.config.v1+json", "application/vnd.docker.container.image.v1+json"];
 const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
@@ -72,7 +98,7 @@ function applyEntry(changes: LayerChanges, entry: TarEntry, content: Buffer | nu
   }
 }
 
-async function readLayer(blobs: ScanBlobs, layer: Descriptor, view: RootfsView, limits: ScanLimits, totals: Totals): Promise<LayerChanges | null> {
+async function readLayer(blobs: ScanBlobs, layer: Descriptor, view: RootfsView, limits: ScanLimits, totals: Totals, meter: ProgressMeter): Promise<LayerChanges | null> {
   const declared = declaredCompression(layer.mediaType);
   if (declared === null) throw new ScanError("UnsupportedImage", `Layer ${layer.digest} has media type ${layer.mediaType}, which is not a filesystem layer.`, { digest: layer.digest });
   const parsed = parseDigest(layer.digest);
@@ -86,6 +112,7 @@ async function readLayer(blobs: ScanBlobs, layer: Descriptor, view: RootfsView, 
   async function* counted(): AsyncGenerator<Buffer> {
     for await (const chunk of stream) {
       totals.bytesRead += (chunk as Buffer).length;
+      meter.add((chunk as Buffer).length);
       yield chunk as Buffer;
     }
   }
@@ -126,7 +153,7 @@ async function readPlatform(blobs: ScanBlobs, manifest: Extract<ParsedManifest, 
   }
 }
 
-async function scanImageManifest(blobs: ScanBlobs, manifestDigest: string, manifest: Extract<ParsedManifest, { kind: "image" }>, options: ScanOptions, platformHint: Platform | null): Promise<ImageScanResult> {
+async function scanImageManifest(blobs: ScanBlobs, manifestDigest: string, manifest: Extract<ParsedManifest, { kind: "image" }>, options: ScanOptions, platformHint: Platform | null, meter: ProgressMeter): Promise<ImageScanResult> {
   const totals: Totals = { layersRead: 0, bytesRead: 0, bytesDecompressed: 0 };
   try {
     if (manifest.artifactType || !IMAGE_CONFIG_TYPES.includes(manifest.config.mediaType)) {
@@ -136,7 +163,7 @@ async function scanImageManifest(blobs: ScanBlobs, manifestDigest: string, manif
     const view = new RootfsView(limits.maxBufferedBytes);
     const introducedIn = new Map<string, string>();
     for (const layer of manifest.layers) {
-      const changes = await readLayer(blobs, layer, view, limits, totals);
+      const changes = await readLayer(blobs, layer, view, limits, totals, meter);
       if (changes?.touched) trackIntroductions(introducedIn, collectInventory(view), layer.digest);
     }
     const os = findOsIdentity(view);
@@ -171,13 +198,25 @@ function isAttestation(d: Descriptor): boolean {
   return d.platform?.os === "unknown" || d.annotations?.["vnd.docker.reference.type"] === "attestation-manifest";
 }
 
-async function scanChild(blobs: ScanBlobs, child: Descriptor, options: ScanOptions): Promise<ImageScanResult> {
+async function scanChild(blobs: ScanBlobs, child: Descriptor, options: ScanOptions, meter: ProgressMeter): Promise<ImageScanResult> {
   try {
     const manifest = await readManifestOrThrow(blobs, child.digest);
     if (manifest.kind !== "image") throw new ScanError("UnsupportedImage", `${child.digest} is a nested index; only one level of index is scanned.`);
-    return await scanImageManifest(blobs, child.digest, manifest, options, platformOf(child));
+    return await scanImageManifest(blobs, child.digest, manifest, options, platformOf(child), meter);
   } catch (error) {
     return failure(error, child.digest, "ManifestUnreadable");
+  }
+}
+
+/** Adds the layer sizes of an index's images to the progress total before any is read. */
+async function expectChildLayers(blobs: ScanBlobs, children: Descriptor[], meter: ProgressMeter): Promise<void> {
+  for (const child of children) {
+    try {
+      const manifest = await readManifestOrThrow(blobs, child.digest);
+      if (manifest.kind === "image") meter.expect(layerBytes(manifest));
+    } catch {
+      // scanChild reports the unreadable manifest; it adds nothing to read.
+    }
   }
 }
 
@@ -192,7 +231,11 @@ export async function scanImage(blobs: ScanBlobs, manifestDigest: string, option
   } catch (error) {
     return failure(error, manifestDigest, "ManifestUnreadable");
   }
-  if (manifest.kind === "image") return scanImageManifest(blobs, manifestDigest, manifest, options, null);
+  const meter = new ProgressMeter(options.onProgress);
+  if (manifest.kind === "image") {
+    meter.expect(layerBytes(manifest));
+    return scanImageManifest(blobs, manifestDigest, manifest, options, null, meter);
+  }
   const children = manifest.manifests.filter((d) => !isAttestation(d));
   if (options.platform) {
     const wanted = options.platform;
@@ -204,10 +247,12 @@ export async function scanImage(blobs: ScanBlobs, manifestDigest: string, option
       const name = `${wanted.os}/${wanted.architecture}${wanted.variant ? `/${wanted.variant}` : ""}`;
       return { ok: false, code: "UnsupportedImage", description: `The index ${manifestDigest} has no ${name} image.`, manifestDigest };
     }
-    return scanChild(blobs, child, options);
+    await expectChildLayers(blobs, [child], meter);
+    return scanChild(blobs, child, options, meter);
   }
+  await expectChildLayers(blobs, children, meter);
   const platforms: ImageScanResult[] = [];
-  for (const child of children) platforms.push(await scanChild(blobs, child, options));
+  for (const child of children) platforms.push(await scanChild(blobs, child, options, meter));
   const sum = (f: (r: Extract<ImageScanResult, { ok: true }>) => number) => platforms.reduce((n, r) => n + (r.ok ? f(r) : 0), 0);
   const result: IndexScan = { ok: true, kind: "index", manifestDigest, platforms, layersRead: sum((r) => r.layersRead), bytesRead: sum((r) => r.bytesRead) };
   return result;

@@ -9,6 +9,7 @@ import { readRegistryScanningConfiguration } from "../operations/registry";
 import type { RepositoryRow } from "../repository-record";
 import { advisoryFeed } from "./advisory-feed";
 import { scansOnPush } from "./scan-filters";
+import { clearProgress, progressRecorder } from "./scan-progress";
 
 export type ScanStatus = "IN_PROGRESS" | "COMPLETE" | "FAILED" | "UNSUPPORTED_IMAGE";
 
@@ -58,7 +59,7 @@ async function runScan(ctx: EcrContext, manifestId: string, digest: string): Pro
   const { db } = ctx.deps;
   let outcome: Outcome;
   try {
-    outcome = outcomeOf(await scanImage(ctx.deps.blobs, digest, { advisories: await advisoryFeed() }));
+    outcome = outcomeOf(await scanImage(ctx.deps.blobs, digest, { advisories: await advisoryFeed(), onProgress: progressRecorder(manifestId) }));
   } catch (error) {
     console.error("scan failed unexpectedly", error);
     outcome = { status: "FAILED", description: "The scanner hit an internal error.", findings: [], packages: [], os: null };
@@ -75,7 +76,10 @@ export async function startScan(ctx: EcrContext, image: { manifestId: string; di
   await ctx.deps.db.imageScan.upsert({ where: { manifestId: image.manifestId }, create: { manifestId: image.manifestId, ...data }, update: data });
   const job = runScan(ctx, image.manifestId, image.digest)
     .catch((error: unknown) => console.error("scan job failed", error))
-    .finally(() => running.delete(image.manifestId));
+    .finally(() => {
+      running.delete(image.manifestId);
+      clearProgress(image.manifestId);
+    });
   running.set(image.manifestId, job);
 }
 

@@ -1,5 +1,7 @@
-// /{locale}/registry/repositories/{name} — the images of one repository, with delete.
+// /{locale}/registry/repositories/{name} — the images of one repository, with delete, and the
+// scan results of one image (?image=<digest>&severity=<S>&package=<name filter>).
 import type { Metadata } from "next";
+import "@/app/styles/scan.css";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { localeParam } from "@/app/_server/request";
@@ -19,19 +21,22 @@ import { tagMutabilityOf, TAG_MUTABILITY } from "@/lib/registry/tag-mutability";
 import { saveRepositorySettingsAction, startImageScanAction } from "@/app/_server/ecr-actions";
 import { scanViews } from "@/lib/ecr/scanning/scan-views";
 import { ScanFindings } from "@/components/console/scan-findings";
+import { ScanProgressWatcher } from "@/components/console/scan-progress-watcher";
+import { parseScanQuery, scanHref } from "@/components/console/scan-table-filters";
+import { scanInventory } from "@/lib/ecr/scanning/scan-inventory";
 import { ConsoleForm } from "@/components/console/console-form";
 import { LifecycleEditor } from "@/components/console/lifecycle-editor";
 import { RepositoryPolicyEditor } from "@/components/console/repository-policy-editor";
 
-type Props = { params: Promise<{ locale: string; name: string[] }> };
+type Props = { params: Promise<{ locale: string; name: string[] }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, name } = await params;
   return { title: translator(localeParam(locale))("registry.imagesOf", { name: name.map(decodeURIComponent).join("/") }) };
 }
 
-export default async function RepositoryPage({ params }: Props) {
-  const { locale: rawLocale, name: segments } = await params;
+export default async function RepositoryPage({ params, searchParams }: Props) {
+  const [{ locale: rawLocale, name: segments }, rawQuery] = await Promise.all([params, searchParams]);
   const locale = localeParam(rawLocale);
   const t = translator(locale);
   const user = await currentUser();
@@ -49,6 +54,20 @@ export default async function RepositoryPage({ params }: Props) {
   if (!row) notFound();
   const [policies, scans] = await Promise.all([repositoryPolicyTexts(deps, row.id), scanViews(deps, row.id)]);
   const { mutability, filters } = tagMutabilityOf(row);
+  const base = `/${locale}/registry/repositories/${name.split("/").map(encodeURIComponent).join("/")}`;
+  const query = parseScanQuery(rawQuery);
+  // The image whose scan is shown: the one asked for, else the first scanned one, else the first.
+  const selected = images.find((i) => i.digest === query.image) ?? images.find((i) => scans.has(i.digest)) ?? images[0];
+  const labelOf = (image: { tags: string[]; digest: string }) => (image.tags.length ? image.tags.join(", ") : shortDigest(image.digest));
+  const inventory = selected ? await scanInventory(deps, row.id, selected.digest) : null;
+  const running = images.filter((i) => scans.get(i.digest)?.status === "IN_PROGRESS").map((i) => ({ digest: i.digest, label: labelOf(i) }));
+  const scanButton = (digest: string) => (
+    <ConsoleForm action={startImageScanAction} locale={locale} hidden={{ repositoryName: name, digest }}>
+      <button type="submit" className="button button-small" data-testid="start-scan">
+        {t("scan.start")}
+      </button>
+    </ConsoleForm>
+  );
   return (
     <div className="page">
       <nav className="breadcrumbs">
@@ -96,11 +115,15 @@ export default async function RepositoryPage({ params }: Props) {
                   <td>{image.lastPulledAt ? formatDateTime(image.lastPulledAt, locale) : "—"}</td>
                   <td>
                     <span className="hint" data-testid="scan-status">{scans.get(image.digest)?.status ?? t("scan.none")}</span>
-                    <ConsoleForm action={startImageScanAction} locale={locale} hidden={{ repositoryName: name, digest: image.digest }}>
-                      <button type="submit" className="button button-small" data-testid="start-scan">
-                        {t("scan.start")}
-                      </button>
-                    </ConsoleForm>
+                    {scans.has(image.digest) && (
+                      <div>
+                        <Link href={scanHref(base, { image: image.digest })} aria-current={image.digest === selected?.digest ? "true" : undefined} data-testid="show-scan">
+                          {t("scanView.showResults")}
+                          <span className="visually-hidden"> ({labelOf(image)})</span>
+                        </Link>
+                      </div>
+                    )}
+                    {scanButton(image.digest)}
                   </td>
                   <td>
                     <ConfirmForm action={deleteImageAction} fields={{ locale, name, digest: image.digest }} label={t("registry.deleteImage")} confirm={`${t("registry.deleteImage")}: ${shortDigest(image.digest)}?`} testId="delete-image" />
@@ -112,20 +135,26 @@ export default async function RepositoryPage({ params }: Props) {
         </div>
       )}
 
-      {scans.size > 0 && (
-        <section aria-labelledby="scan-findings" className="console-section">
-          <h2 id="scan-findings">{t("scan.title")}</h2>
+      {selected && (
+        <section aria-labelledby="scan-results" className="console-section">
+          <h2 id="scan-results">{t("scan.title")}</h2>
           <p className="hint">{t("scan.lead")}</p>
-          {images
-            .filter((image) => scans.has(image.digest))
-            .map((image) => (
-              <ScanFindings
-                key={image.digest}
-                title={t("scan.summary", { tags: image.tags.length ? image.tags.join(", ") : shortDigest(image.digest), status: scans.get(image.digest)!.status })}
-                view={scans.get(image.digest)!}
-                labels={{ os: t("scan.os"), packages: t("scan.packages"), none: t("scan.noFindings"), severity: t("scan.severity"), vulnerability: t("scan.vulnerability"), package: t("scan.package"), installed: t("scan.installed"), fixedIn: t("scan.fixedIn"), noFix: t("scan.noFix") }}
-              />
-            ))}
+          <ScanProgressWatcher
+            endpoint={`/${locale}/registry/scan-progress?${new URLSearchParams({ repository: name })}`}
+            running={running}
+            labels={{ progressLabel: t("scanView.progressLabel"), progress: t("scanView.progress"), progressUnknown: t("scanView.progressUnknown"), finished: t("scanView.finished") }}
+          />
+          <ScanFindings
+            locale={locale}
+            t={t}
+            base={base}
+            query={{ ...query, image: selected.digest }}
+            imageLabel={labelOf(selected)}
+            sbomHref={`/${locale}/registry/sbom?${new URLSearchParams({ repository: name, digest: selected.digest })}`}
+            view={scans.get(selected.digest)}
+            inventory={inventory}
+            scanButton={scanButton(selected.digest)}
+          />
         </section>
       )}
 
