@@ -3,7 +3,7 @@ import Link from "next/link";
 import type { ExamOutlook } from "@/lib/learn/stats/dashboard";
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/messages";
-import { longDay, percent } from "./format";
+import { longDay, probabilityPercent } from "./format";
 
 type Props = { exam: ExamOutlook | null; examDateSet: boolean; newPerDay: number; locale: Locale; t: Translate };
 
@@ -22,7 +22,7 @@ export function ExamReadiness({ exam, examDateSet, newPerDay, locale, t }: Props
         <>
           <p className="hint">{exam.daysLeft === 0 ? t("dash.examToday", { date: longDay(exam.date, locale) }) : t("dash.examDate", { date: longDay(exam.date, locale), n: exam.daysLeft })}</p>
           <p className={`dash-probability band-${exam.band}`} data-testid="dash-pass-probability" data-probability={exam.readiness.probability.toFixed(4)}>
-            {t("dash.passProbability", { p: percent(exam.readiness.probability, locale) })} <span className="dash-band">— {t(`dash.band.${exam.band}`)}</span>
+            {t("dash.passProbability", { p: probabilityPercent(exam.readiness.probability, locale) })} <span className="dash-band">— {t(`dash.band.${exam.band}`)}</span>
           </p>
           <p>{t("dash.expectedScore", { count: exam.readiness.questionCount, expected: exam.readiness.expectedScore.toFixed(1), needed: exam.readiness.needed })}</p>
           <h3>{t("dash.plan")}</h3>

@@ -17,8 +17,9 @@ export function ForecastChart({ forecast, locale, t }: { forecast: { day: string
         {forecast.map((d, i) => (
           <li key={d.day} aria-label={t("dash.forecastDay", { day: shortDay(d.day, locale), n: d.count })} title={t("dash.forecastDay", { day: shortDay(d.day, locale), n: d.count })}>
             <span className="dash-forecast-bar" style={{ height: `${(d.count / max) * 100}%` }} />
-            {(i === 0 || i % 7 === 0) && (
-              <span className="dash-forecast-label" aria-hidden="true">
+            {/* A date every ten days, the last anchored right: room for each on a phone, none overflowing. */}
+            {((i % 10 === 0 && i < forecast.length - 5) || i === forecast.length - 1) && (
+              <span className={`dash-forecast-label${i === forecast.length - 1 ? " is-end" : ""}`} aria-hidden="true">
                 {shortDay(d.day, locale)}
               </span>
             )}

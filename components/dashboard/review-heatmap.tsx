@@ -1,4 +1,4 @@
-// A year of answers as a GitHub-style grid (weeks as columns). The grid is decorative for screen
+// A year of answers as a GitHub-style grid (weeks as columns, calendar days in the learner's zone). The grid is decorative for screen
 // readers, which get the summary sentence instead of 365 cells; each cell has a hover title.
 import type { HeatmapDay } from "@/lib/learn/stats/calendar";
 import type { Locale } from "@/lib/i18n/locales";
@@ -14,10 +14,11 @@ export function ReviewHeatmap({ days, locale, t }: { days: HeatmapDay[]; locale:
   return (
     <section className="panel dash-panel" aria-labelledby="dash-heatmap">
       <h2 id="dash-heatmap">{t("dash.heatmap")}</h2>
-      <p className="hint" data-testid="dash-heatmap-summary">
+      <p className="hint" id="dash-heatmap-summary" data-testid="dash-heatmap-summary">
         {best ? t("dash.heatmapSummary", { n: total, days: active.length, best: `${longDay(best.day, locale)} (${best.count})` }) : t("dash.heatmapNone")}
       </p>
-      <div className="dash-heatmap-scroll">
+      {/* Focusable so keyboard users can scroll it; it announces the summary above. */}
+      <div className="dash-heatmap-scroll" tabIndex={0} role="group" aria-labelledby="dash-heatmap-summary">
         <div className="dash-heatmap" aria-hidden="true" data-testid="dash-heatmap">
           {Array.from({ length: lead }, (_, i) => (
             <span key={`pad-${i}`} className="dash-cell is-pad" />

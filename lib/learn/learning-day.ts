@@ -49,6 +49,11 @@ export function daysUntil(date: string, now: Date, timeZone: string): number {
   return Math.round((Date.UTC(y, m - 1, d) - todayUtc) / DAY_MS);
 }
 
+/** "YYYY-MM-DD" of the calendar day (from midnight) that contains `at` in `timeZone`. */
+export function calendarDayKey(at: Date, timeZone: string): string {
+  return new Date(at.getTime() + zoneOffsetMs(at, timeZone)).toISOString().slice(0, 10);
+}
+
 /** "YYYY-MM-DD" of the learning day that contains `at` (the day rolls over at 04:00 local time). */
 export function learningDayKey(at: Date, timeZone: string): string {
   return new Date(at.getTime() + zoneOffsetMs(at, timeZone) - ROLLOVER_MS).toISOString().slice(0, 10);

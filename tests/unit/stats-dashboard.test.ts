@@ -36,6 +36,16 @@ describe("Poisson-binomial", () => {
 
   it("knows a textbook value and sums to one", () => {
     expect(probabilityAtLeast([0.5, 0.5, 0.5, 0.5], 2)).toBeCloseTo(11 / 16, 12);
+    // Equal probabilities make it a binomial: P(X ≥ 47) for X ~ B(65, 0.72) by the closed form.
+    let closedForm = 0;
+    for (let k = 47; k <= 65; k++) {
+      let choose = 1;
+      for (let i = 1; i <= k; i++) choose = (choose * (65 - k + i)) / i;
+      closedForm += choose * 0.72 ** k * 0.28 ** (65 - k);
+    }
+    expect(probabilityAtLeast(new Array<number>(65).fill(0.72), 47)).toBeCloseTo(closedForm, 12);
+    expect(closedForm).toBeGreaterThan(0.45); // sanity: the mean 46.8 sits just below the mark
+    expect(closedForm).toBeLessThan(0.55);
     const dist = scoreDistribution(Array.from({ length: 65 }, (_, i) => (i % 10) / 10));
     expect(dist).toHaveLength(66);
     expect(dist.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
@@ -92,8 +102,14 @@ describe("calendar counts", () => {
     // Before today's first review the streak still counts up to yesterday; a gap ends it.
     expect(currentStreak(reviews.slice(4), now, tz)).toBe(2);
     expect(currentStreak([at("2026-05-07T10:00:00Z")], now, tz)).toBe(0);
-    // 03:30 in Tokyo still belongs to the previous learning day.
-    expect(currentStreak([at("2026-05-09T18:30:00Z")], at("2026-05-10T01:00:00Z"), tz)).toBe(1);
+    // 03:30 in Tokyo still belongs to the previous learning day for the streak, but the heatmap is
+    // a calendar: it shows the answer on the day it was given.
+    const lateNight = [at("2026-05-09T18:30:00Z")];
+    expect(currentStreak(lateNight, at("2026-05-10T01:00:00Z"), tz)).toBe(1);
+    expect(currentStreak(lateNight, at("2026-05-10T20:00:00Z"), tz)).toBe(0); // 11 May: 10 May was empty
+    expect(reviewHeatmap(lateNight, now, tz).at(-1)).toEqual({ day: "2026-05-10", count: 1, level: 4 });
+    // In New York the same instant is 14:30 on 9 May.
+    expect(reviewHeatmap(lateNight, now, "America/New_York").filter((d) => d.count > 0)).toEqual([{ day: "2026-05-09", count: 1, level: 4 }]);
   });
 });
 

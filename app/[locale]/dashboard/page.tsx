@@ -34,9 +34,12 @@ export default async function DashboardPage({ params }: Props) {
         {t("dash.lead")} <Link href={`/${locale}/dashboard/help`}>{t("dash.help")}</Link>
       </p>
       {data.reviewsTotal === 0 && (
-        <p className="panel dash-empty" data-testid="dash-empty">
-          {t("dash.noReviews")}
-        </p>
+        <div className="panel dash-empty" data-testid="dash-empty">
+          <p>{t("dash.noReviews")}</p>
+          <Link className="button button-primary" href={`/${locale}/review`}>
+            {t("dash.noReviewsStart")}
+          </Link>
+        </div>
       )}
       <SummaryCards data={data} locale={locale} t={t} />
       <div className="dash-grid">

@@ -1,6 +1,8 @@
-// Counting by learning day: the 30-day due forecast, the review heatmap of the past year and the
-// streak. Days are the learner's (04:00 rollover, their time zone), keyed "YYYY-MM-DD".
-import { addDays, learningDayKey } from "../learning-day";
+// Counting by day in the learner's time zone, keyed "YYYY-MM-DD": the 30-day due forecast and the
+// streak by learning day (04:00 rollover, as the queue counts), the heatmap of the past year by
+// calendar day (midnight), as a calendar is read.
+import { addDays, calendarDayKey, learningDayKey } from "../learning-day";
+
 
 /** Cards due on each of the next `days` learning days; overdue cards count on today. */
 export function dueForecast(dues: readonly Date[], now: Date, timeZone: string, days = 30): { day: string; count: number }[] {
@@ -21,12 +23,15 @@ export function dueForecast(dues: readonly Date[], now: Date, timeZone: string, 
 
 export type HeatmapDay = { day: string; count: number; level: 0 | 1 | 2 | 3 | 4 };
 
-/** Reviews per learning day over the `days` days up to today, with GitHub-like 0–4 levels. */
+/**
+ * Reviews per calendar day over the `days` days up to today, with GitHub-like 0–4 levels: the
+ * busiest day is level 4, any day with a review at least level 1.
+ */
 export function reviewHeatmap(reviewedAt: readonly Date[], now: Date, timeZone: string, days = 365): HeatmapDay[] {
-  const today = learningDayKey(now, timeZone);
+  const today = calendarDayKey(now, timeZone);
   const counts = new Map<string, number>();
   for (const at of reviewedAt) {
-    const key = learningDayKey(at, timeZone);
+    const key = calendarDayKey(at, timeZone);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const keys = Array.from({ length: days }, (_, i) => addDays(today, i - days + 1));

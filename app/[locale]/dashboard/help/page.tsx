@@ -3,6 +3,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { localeParam } from "@/app/_server/request";
 import { translator } from "@/lib/i18n/messages";
+import { EXAM_FORMATS } from "@/lib/learn/blueprint";
+import { neededToPass } from "@/lib/learn/exam/score";
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -22,6 +24,9 @@ const SECTIONS = [
 export default async function DashboardHelpPage({ params }: Props) {
   const locale = localeParam((await params).locale);
   const t = translator(locale);
+  // The help quotes the same exam format the readiness uses, so the two cannot drift apart.
+  const { questionCount, passPercent } = EXAM_FORMATS.full;
+  const exam = { count: questionCount, percent: passPercent, needed: neededToPass(questionCount, passPercent) };
   return (
     <article className="page narrow prose" data-testid="dash-help">
       <h1>{t("help.title")}</h1>
@@ -30,7 +35,7 @@ export default async function DashboardHelpPage({ params }: Props) {
         <section key={title}>
           <h2>{t(title)}</h2>
           {paragraphs.map((p) => (
-            <p key={p}>{t(p)}</p>
+            <p key={p}>{t(p, exam)}</p>
           ))}
         </section>
       ))}
