@@ -24,6 +24,13 @@ export type AdvisoryIndex = {
   records(): readonly OsvRecord[];
 };
 
+/** Whether the scanner can ever look a package up in this OSV ecosystem: the releases ecosystemFor
+ * produces ("Alpine:v3.19", "Debian:12", "Ubuntu:22.04", plus OSV's "Ubuntu:22.04:LTS" the matcher
+ * also tries), npm and PyPI. Other ecosystems (Go, Maven, "Ubuntu:Pro:…", bare "Debian") never match. */
+export function isMatchableEcosystem(ecosystem: string): boolean {
+  return /^(?:Alpine:v\d+\.\d+|Debian:\d+|Ubuntu:\d+\.\d+(?::LTS)?|npm|PyPI)$/.test(ecosystem);
+}
+
 /** PyPI names compare after PEP 503 normalisation; every other ecosystem compares exactly. */
 export function packageKey(ecosystem: string, name: string): string {
   return `${ecosystem}\u0000${ecosystem === "PyPI" ? normalizePypiName(name) : name}`;

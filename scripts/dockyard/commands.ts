@@ -13,6 +13,8 @@ import { RoleSchema } from "@/lib/auth/schemas";
 import { errorMessageKey, translator } from "@/lib/i18n/messages";
 import { fail, options, userOrFail, type Command } from "./cli-helpers";
 import { ecrCommands } from "./ecr-commands";
+import { scanCommands } from "./scan-commands";
+import { sandboxCommands } from "./sandbox-commands";
 
 const t = translator("en");
 
@@ -136,4 +138,6 @@ export const commands: Record<string, Command> = {
   "registry:token": registryToken,
   "repo:create": repoCreate,
   ...ecrCommands,
+  ...scanCommands,
+  ...sandboxCommands,
 };

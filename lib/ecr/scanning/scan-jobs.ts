@@ -59,7 +59,7 @@ async function runScan(ctx: EcrContext, manifestId: string, digest: string): Pro
   const { db } = ctx.deps;
   let outcome: Outcome;
   try {
-    outcome = outcomeOf(await scanImage(ctx.deps.blobs, digest, { advisories: await advisoryFeed(), onProgress: progressRecorder(manifestId) }));
+    outcome = outcomeOf(await scanImage(ctx.deps.blobs, digest, { advisories: await advisoryFeed(ctx.deps.config.dataDir), onProgress: progressRecorder(manifestId) }));
   } catch (error) {
     console.error("scan failed unexpectedly", error);
     outcome = { status: "FAILED", description: "The scanner hit an internal error.", findings: [], packages: [], os: null };
