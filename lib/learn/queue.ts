@@ -14,7 +14,7 @@ import type { ReviewSettings } from "./settings";
 export type QueueScope = { userId: string; mode: ReviewMode; topic: ExamTopic | null; sessionId: string; now: Date; settings: ReviewSettings };
 export type NextPick = { questionId: string; reason: "due" | "new" | "drill" };
 
-const DUE_BATCH = 10;
+const DUE_BATCH = 20;
 const NEW_SCAN_CHUNK = 50;
 
 /** The oldest due card whose question is still in the bank. */
@@ -68,6 +68,35 @@ async function drillQueue(db: ReviewDb, questions: QuestionCatalog, scope: Queue
   });
 }
 
+/** Up to `limit` due questions still in the bank, oldest due first: bounded index seeks only. */
+async function dueQuestions(db: ReviewDb, questions: QuestionCatalog, userId: string, now: Date, limit: number): Promise<string[]> {
+  const found: string[] = [];
+  for (let skip = 0; found.length < limit; skip += DUE_BATCH) {
+    const rows = await db.reviewCard.findMany({ where: { userId, due: { lte: now } }, orderBy: { due: "asc" }, take: DUE_BATCH, skip, select: { questionId: true } });
+    for (const row of rows) if (found.length < limit && questions.byId.has(row.questionId)) found.push(row.questionId);
+    if (rows.length < DUE_BATCH) break;
+  }
+  return found;
+}
+
+/**
+ * A review session's next question and how many are waiting, counted only up to `limit` (what is
+ * left of the session): with that many due, nothing else is read. One query in the common case,
+ * where pickNext + remainingCount took five, two of them counting the learner's whole deck.
+ */
+export async function reviewQueue(db: ReviewDb, questions: QuestionCatalog, scope: QueueScope, limit: number, wantNext = true): Promise<{ next: NextPick | null; remaining: number }> {
+  const due = await dueQuestions(db, questions, scope.userId, scope.now, limit);
+  const first = due[0];
+  if (due.length >= limit) return { next: first ? { questionId: first, reason: "due" } : null, remaining: due.length };
+  const allowance = await newAllowance(db, scope.userId, scope.now, scope.settings);
+  const unseen = allowance > 0 ? questions.all.length - (await db.reviewCard.count({ where: { userId: scope.userId } })) : 0;
+  const remaining = due.length + Math.min(allowance, Math.max(0, unseen));
+  if (first) return { next: { questionId: first, reason: "due" }, remaining };
+  if (!wantNext || allowance === 0 || unseen <= 0) return { next: null, remaining };
+  const fresh = await firstNew(db, questions, scope.userId);
+  return { next: fresh ? { questionId: fresh, reason: "new" } : null, remaining };
+}
+
 export async function pickNext(db: ReviewDb, questions: QuestionCatalog, scope: QueueScope): Promise<NextPick | null> {
   if (scope.mode === "drill") {
     const [first] = await drillQueue(db, questions, scope);
@@ -86,6 +115,7 @@ export async function remainingCount(db: ReviewDb, questions: QuestionCatalog, s
   // Sequential on purpose: this also runs inside an interactive transaction (one connection).
   const dueCount = await db.reviewCard.count({ where: { userId: scope.userId, due: { lte: scope.now } } });
   const allowance = await newAllowance(db, scope.userId, scope.now, scope.settings);
+  if (allowance === 0) return dueCount; // the deck count below reads every card's index entry
   const seenCount = await db.reviewCard.count({ where: { userId: scope.userId } });
   return dueCount + Math.min(allowance, Math.max(0, questions.all.length - seenCount));
 }

@@ -4,12 +4,12 @@
 import type { ExamTopic } from "../content/lesson-schema";
 import type { LoadedQuestion } from "../content/load-questions";
 import { learningDayStart } from "./learning-day";
-import { nextDueAt, pickNext, remainingCount, type QueueScope } from "./queue";
+import { nextDueAt, pickNext, remainingCount, reviewQueue, type QueueScope } from "./queue";
 import type { ReviewDeps } from "./review-deps";
 import type { ReviewMode } from "./review-types";
-import { SESSION_SIZE, answeredInSession, endOpenSessions, openSession, summarizeSession, type SessionSummary } from "./sessions";
+import { SESSION_SIZE, endOpenSessions, openSession, summarizeSession, type SessionSummary } from "./sessions";
 import { getReviewSettings, type ReviewSettings } from "./settings";
-import { createShowing, optionOrderOf, pendingShowing } from "./showings";
+import { createShowing, optionOrderOf } from "./showings";
 
 export type ReviewScope = { mode: ReviewMode; topic: ExamTopic | null };
 
@@ -34,23 +34,27 @@ export async function loadReview(deps: ReviewDeps, userId: string, scope: Review
   const settings = await getReviewSettings(deps, userId);
   const dayStart = learningDayStart(now, settings.timeZone);
   return deps.db.$transaction(async (tx) => {
-    const session = await openSession(tx, deps.ids, userId, scope.mode, scope.topic, now, dayStart);
+    const { session, answered, pending } = await openSession(tx, deps.ids, userId, scope.mode, scope.topic, now, dayStart);
     const queue: QueueScope = { userId, mode: scope.mode, topic: scope.topic, sessionId: session.id, now, settings };
-    const answered = await answeredInSession(tx, session.id);
     const summary = async () => {
       const remaining = answered >= SESSION_SIZE ? await remainingCount(tx, deps.questions, queue) : 0;
       return { kind: "summary" as const, sessionId: session.id, summary: await summarizeSession(tx, session), progress: progressOf(answered, remaining), nextDue: await nextDueAt(tx, userId), settings };
     };
     if (answered >= SESSION_SIZE) return summary();
-    let showing = await pendingShowing(tx, session.id);
+    let showing = pending;
     let question = showing ? deps.questions.byId.get(showing.questionId) : undefined;
+    // Reviews count what is waiting only as far as the session goes (bounded reads); drills
+    // walk their topic. The count includes the question on screen, which is still due or new.
+    const left = SESSION_SIZE - answered;
+    let remaining: number | null = null;
     if (!showing || !question) {
-      const next = await pickNext(tx, deps.questions, queue);
-      question = next ? deps.questions.byId.get(next.questionId) : undefined;
+      const picked = scope.mode === "review" ? await reviewQueue(tx, deps.questions, queue, left) : { next: await pickNext(tx, deps.questions, queue), remaining: null };
+      remaining = picked.remaining;
+      question = picked.next ? deps.questions.byId.get(picked.next.questionId) : undefined;
       if (!question) return summary();
       showing = await createShowing(tx, { id: deps.ids.id(), userId, sessionId: session.id, mode: scope.mode, question, now, random: deps.randomInt });
     }
-    const remaining = await remainingCount(tx, deps.questions, queue);
+    remaining ??= scope.mode === "review" ? (await reviewQueue(tx, deps.questions, queue, left, false)).remaining : await remainingCount(tx, deps.questions, queue);
     return { kind: "question", sessionId: session.id, showingId: showing.id, question, optionOrder: optionOrderOf(showing, question), progress: progressOf(answered, Math.max(1, remaining)), settings };
   });
 }

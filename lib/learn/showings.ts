@@ -1,5 +1,6 @@
 // Showings: the server's record that it presented a question to a learner with a given option
-// order. Answers must name one; a reload shows the same pending showing instead of a new shuffle.
+// order. Answers must name one; a reload shows the same pending showing instead of a new shuffle
+// (sessions.ts reads it along with its session).
 import type { LoadedQuestion } from "../content/load-questions";
 import type { ReviewDb } from "./review-deps";
 import type { ReviewMode } from "./review-types";
@@ -15,11 +16,6 @@ export function optionOrderOf(showing: Pick<ShowingRow, "optionOrder">, question
   const keys = question.options.map((o) => o.key);
   const shown = showing.optionOrder.split(",").filter((k) => keys.includes(k));
   return [...shown, ...keys.filter((k) => !shown.includes(k))];
-}
-
-/** The unanswered showing of a session, if the learner left one on screen. */
-export async function pendingShowing(db: ReviewDb, sessionId: string): Promise<ShowingRow | null> {
-  return db.reviewShowing.findFirst({ where: { sessionId, answeredAt: null }, orderBy: { createdAt: "desc" } });
 }
 
 type NewShowing = { id: string; userId: string; sessionId: string; mode: ReviewMode; question: LoadedQuestion; now: Date; random?: RandomInt };
