@@ -10,11 +10,32 @@ export type Db = PrismaClient;
 // The fsync was most of a review answer's latency on a busy disk.
 const CONNECTION_PRAGMAS = "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;";
 
-/** The better-sqlite3 adapter, with CONNECTION_PRAGMAS applied when its connection opens. */
+type Statements = { prepare(sql: string): unknown };
+
+function sqliteHandle(adapter: object): Statements {
+  const client: unknown = Reflect.get(adapter, "client");
+  if (typeof client !== "object" || client === null || typeof Reflect.get(client, "prepare") !== "function") throw new Error("The better-sqlite3 adapter no longer exposes its connection: revisit lib/db/client.ts.");
+  return client as Statements;
+}
+
+/**
+ * Interactive transactions start with BEGIN IMMEDIATE instead of the adapter's plain BEGIN. The
+ * adapter serialises transactions within this process only; with a deferred BEGIN, a transaction
+ * that reads and then writes while another process (the CLI, a script) commits fails at once with
+ * SQLITE_BUSY_SNAPSHOT. IMMEDIATE takes the write lock up front, and the busy timeout waits for it.
+ * (The adapter has no option for this, hence wrapping its connection's prepare.)
+ */
+function beginImmediately(db: Statements): void {
+  const prepare = db.prepare.bind(db);
+  db.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+}
+
+/** The better-sqlite3 adapter, with CONNECTION_PRAGMAS and immediate transactions. */
 class TunedSqlite3 extends PrismaBetterSqlite3 {
   override async connect() {
     const adapter = await super.connect();
     await adapter.executeScript(CONNECTION_PRAGMAS);
+    beginImmediately(sqliteHandle(adapter));
     return adapter;
   }
 }
