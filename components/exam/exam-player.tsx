@@ -2,6 +2,7 @@
 // A running mock exam: one question at a time with a navigator, flags and a countdown. Every pick
 // is saved at once (the server keeps the answers, so a reload or another device resumes exactly
 // here), and the question on screen is kept in the URL (?q=). At 00:00 the exam submits itself.
+import { CaseText } from "@/components/review/case-text";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { flagExamItemAction, saveExamAnswerAction, submitExamAction, type ExamActionResult } from "@/app/_server/exam-actions";
@@ -182,14 +183,7 @@ export function ExamPlayer({ locale, examId, items, deadline, serverNow, initial
           <span className="topic-chip">{topicLabels[question.topic]}</span>
           <span className="badge">{typeHint}</span>
         </p>
-        {question.caseText && (
-          <div className="review-case">
-            <p className="review-case-label">{labels.case}</p>
-            <p>
-              <InlineText text={question.caseText} />
-            </p>
-          </div>
-        )}
+        {question.caseText && <CaseText label={labels.case} text={question.caseText} />}
         <h2 className="review-stem" id="exam-stem" ref={stemRef} tabIndex={-1}>
           <InlineText text={question.stem} />
         </h2>

@@ -1,5 +1,6 @@
 // One graded exam question: verdict, the learner's choice next to the right answer, every option's
 // explanation, the overall explanation and the lesson heading that teaches it.
+import { CaseText } from "@/components/review/case-text";
 import Link from "next/link";
 import { InlineText } from "@/components/review/inline-text";
 import type { ReviewedItem } from "@/lib/learn/exam/views";
@@ -20,14 +21,7 @@ export function ReviewedItemCard({ item, t }: { item: ReviewedItem; t: Translate
         {item.flagged && <span className="badge exam-flag-badge">⚑ {t("exam.flagged")}</span>}
         <span className="topic-chip">{t(`topic.${item.topic}`)}</span>
       </p>
-      {item.caseText && (
-        <div className="review-case">
-          <p className="review-case-label">{t("review.case")}</p>
-          <p>
-            <InlineText text={item.caseText} />
-          </p>
-        </div>
-      )}
+      {item.caseText && <CaseText label={t("review.case")} text={item.caseText} />}
       <h3 className="review-stem" id={`q${item.position}-stem`}>
         <InlineText text={item.stem} />
       </h3>

@@ -2,6 +2,7 @@
 // One question of a review session, answered by keyboard or pointer: pick, submit with a
 // confidence, read the feedback, continue. The answer goes to the server with the showing id;
 // "continue" re-renders the page, which presents the next showing (or the summary).
+import { CaseText } from "./case-text";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { answerReviewAction } from "@/app/_server/review-actions";
@@ -103,14 +104,7 @@ export function ReviewPlayer({ locale, question, progress, topicLabel, labels }:
         <span className="badge">{labels.difficulty[question.difficulty]}</span>
         <span className="badge">{typeHint}</span>
       </p>
-      {question.caseText && (
-        <div className="review-case">
-          <p className="review-case-label">{labels.case}</p>
-          <p>
-            <InlineText text={question.caseText} />
-          </p>
-        </div>
-      )}
+      {question.caseText && <CaseText label={labels.case} text={question.caseText} />}
       <h2 className="review-stem" id="review-stem" ref={stemRef} tabIndex={-1}>
         <InlineText text={question.stem} />
       </h2>
