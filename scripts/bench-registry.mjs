@@ -5,7 +5,8 @@
 //   parallel, then a skopeo push and pull of a 5-layer image. Prints MiB/s for both and the ratio
 //   (targets: push ≥ 2×, pull ≥ 1×), and Dockyard's peak server RSS (target < 300 MiB).
 // Usage: node scripts/bench-registry.mjs [--blob-mib 100] [--blobs 5]
-//   BENCH_SERVER_NODE_OPTIONS="--max-semi-space-size=64" measures the server with npm start's V8 flags.
+//   The server runs as `npm start` runs it (scripts/server-runtime.mjs: V8 flags, malloc arenas);
+//   BENCH_SERVER_NODE_OPTIONS / MALLOC_ARENA_MAX in the environment replace those settings.
 // Needs: a built app (npm run build), /usr/bin/docker-registry and /usr/bin/skopeo
 // (as root on Debian: apt-get install -y docker-registry skopeo). Traffic stays on 127.0.0.1.
 import { spawn, spawnSync } from "node:child_process";
@@ -16,6 +17,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
+import { serverEnvironment } from "./server-runtime.mjs";
 
 const { values } = parseArgs({ options: { "blob-mib": { type: "string", default: "100" }, blobs: { type: "string", default: "5" } } });
 const BLOB_MIB = Number(values["blob-mib"]);
@@ -92,8 +94,10 @@ cli("user:create", "--email", "bench@example.com", "--password", "benchmark pass
 cli("repo:create", "--email", "bench@example.com", "--name", "bench/blobs");
 cli("repo:create", "--email", "bench@example.com", "--name", "bench/image");
 const password = cli("registry:token", "--email", "bench@example.com").stdout.trim();
+const serverEnv = serverEnvironment({ ...process.env, NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS });
 const dockyard = start(path.resolve("node_modules/.bin/next"), ["start", "-p", String(dockyardPort), "-H", "127.0.0.1"], {
-  DOCKYARD_DATA_DIR: dataDir, NODE_ENV: "production", DOCKYARD_QUOTA_STORAGE_MIB: "100000", DOCKYARD_QUOTA_UPLOAD_MIB: "10000", NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? "",
+  ...serverEnv,
+  DOCKYARD_DATA_DIR: dataDir, NODE_ENV: "production", DOCKYARD_QUOTA_STORAGE_MIB: "100000", DOCKYARD_QUOTA_UPLOAD_MIB: "10000",
 });
 mkdirSync(path.join(work, "cncf"), { recursive: true });
 writeFileSync(path.join(work, "cncf.yml"), `version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: ${path.join(work, "cncf")}\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:${cncfPort}\n`);
@@ -248,6 +252,7 @@ const rows = Object.keys(results.dockyard);
 console.log(`\nRegistry benchmark: ${BLOBS} × ${BLOB_MIB} MiB blobs, ${CHUNK / MiB} MiB chunks, 5-layer image of ${(imageBytes / MiB).toFixed(0)} MiB (MiB/s, higher is better)\n`);
 console.log(`${"operation".padEnd(16)} ${"dockyard".padStart(10)} ${"cncf".padStart(10)} ${"ratio".padStart(7)}`);
 for (const k of rows) console.log(`${k.padEnd(16)} ${results.dockyard[k].toFixed(1).padStart(10)} ${results.cncf[k].toFixed(1).padStart(10)} ${(results.dockyard[k] / results.cncf[k]).toFixed(2).padStart(6)}x`);
-console.log(`\nDockyard peak server RSS: ${(peakRss / MiB).toFixed(0)} MiB (target < 300 MiB); per operation:`);
+console.log(`\nServer settings: NODE_OPTIONS="${serverEnv.NODE_OPTIONS}" MALLOC_ARENA_MAX=${serverEnv.MALLOC_ARENA_MAX}`);
+console.log(`Dockyard peak server RSS: ${(peakRss / MiB).toFixed(0)} MiB (target < 300 MiB); per operation:`);
 for (const [operation, rss] of Object.entries(peakByOperation).filter(([k]) => k.startsWith("dockyard:"))) console.log(`  ${operation.slice(9).padEnd(16)} ${(rss / MiB).toFixed(0)} MiB`);
 process.exit(0);

@@ -6,10 +6,10 @@ import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { serverEnvironment } from "./server-runtime.mjs";
 
 const root = process.cwd();
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
-export const SERVER_NODE_FLAGS = "--max-semi-space-size=64";
 const SOURCES = ["app", "components", "lib", "content", "prisma", "proxy.ts", "next.config.mjs", "package-lock.json", "tsconfig.json"];
 const FINGERPRINT = path.join(root, ".next", "dockyard-source-fingerprint");
 
@@ -44,9 +44,6 @@ if (!built) {
 
 const port = process.env.PORT ?? "3000";
 console.log(`dockyard: serving on http://localhost:${port}`);
-// A larger young generation keeps V8's scavenges rare: per-request garbage (Prisma rows, JSON)
-// otherwise adds several milliseconds to the slowest API calls (see scripts/bench-ecr-api.mjs).
-const nodeOptions = [process.env.NODE_OPTIONS, /max-semi-space-size/.test(process.env.NODE_OPTIONS ?? "") ? "" : SERVER_NODE_FLAGS].filter(Boolean).join(" ");
-const server = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production", NODE_OPTIONS: nodeOptions } });
+const server = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env: { ...serverEnvironment(), NODE_ENV: "production" } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
