@@ -5,6 +5,7 @@
 // a session's own rows): a learner's whole deck is never loaded.
 import type { ExamTopic } from "../content/lesson-schema";
 import type { QuestionCatalog } from "../content/questions";
+import { countDeck, countDue, countIntroducedSince } from "./card-counts";
 import { learningDayStart } from "./learning-day";
 import { newCardOrder } from "./new-order";
 import type { ReviewDb } from "./review-deps";
@@ -30,7 +31,7 @@ async function firstDue(db: ReviewDb, questions: QuestionCatalog, userId: string
 /** How many more new questions today's allowance permits. */
 export async function newAllowance(db: ReviewDb, userId: string, now: Date, settings: ReviewSettings): Promise<number> {
   if (settings.newPerDay <= 0) return 0;
-  const introduced = await db.reviewCard.count({ where: { userId, introducedAt: { gte: learningDayStart(now, settings.timeZone) } } });
+  const introduced = await countIntroducedSince(db, userId, learningDayStart(now, settings.timeZone));
   return Math.max(0, settings.newPerDay - introduced);
 }
 
@@ -89,7 +90,7 @@ export async function reviewQueue(db: ReviewDb, questions: QuestionCatalog, scop
   const first = due[0];
   if (due.length >= limit) return { next: first ? { questionId: first, reason: "due" } : null, remaining: due.length };
   const allowance = await newAllowance(db, scope.userId, scope.now, scope.settings);
-  const unseen = allowance > 0 ? questions.all.length - (await db.reviewCard.count({ where: { userId: scope.userId } })) : 0;
+  const unseen = allowance > 0 ? questions.all.length - (await countDeck(db, scope.userId)) : 0;
   const remaining = due.length + Math.min(allowance, Math.max(0, unseen));
   if (first) return { next: { questionId: first, reason: "due" }, remaining };
   if (!wantNext || allowance === 0 || unseen <= 0) return { next: null, remaining };
@@ -113,10 +114,10 @@ export async function pickNext(db: ReviewDb, questions: QuestionCatalog, scope: 
 export async function remainingCount(db: ReviewDb, questions: QuestionCatalog, scope: QueueScope): Promise<number> {
   if (scope.mode === "drill") return (await drillQueue(db, questions, scope)).length;
   // Sequential on purpose: this also runs inside an interactive transaction (one connection).
-  const dueCount = await db.reviewCard.count({ where: { userId: scope.userId, due: { lte: scope.now } } });
+  const dueCount = await countDue(db, scope.userId, scope.now);
   const allowance = await newAllowance(db, scope.userId, scope.now, scope.settings);
   if (allowance === 0) return dueCount; // the deck count below reads every card's index entry
-  const seenCount = await db.reviewCard.count({ where: { userId: scope.userId } });
+  const seenCount = await countDeck(db, scope.userId);
   return dueCount + Math.min(allowance, Math.max(0, questions.all.length - seenCount));
 }
 

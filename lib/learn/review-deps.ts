@@ -8,7 +8,7 @@ import type { RandomInt } from "./shuffle";
 export type ReviewDeps = Pick<Deps, "db" | "clock" | "ids"> & { questions: QuestionCatalog; randomInt?: RandomInt };
 
 /** The review tables, reachable both from the client and from inside an interactive transaction. */
-export type ReviewDb = Pick<Db, "reviewCard" | "reviewLog" | "reviewShowing" | "reviewSession" | "reviewSettings">;
+export type ReviewDb = Pick<Db, "reviewCard" | "reviewLog" | "reviewShowing" | "reviewSession" | "reviewSettings" | "$queryRaw">;
 
 /** The process-wide review dependencies (app faces and scripts). */
 export function reviewDeps(): ReviewDeps {
