@@ -1,11 +1,13 @@
 // Periodic maintenance inside the server process: lifecycle policies (ECR acts "within 24 hours"
 // of an image meeting a rule; hourly is well inside that), then registry garbage collection
-// (which also removes stale uploads and the blobs expired images leave behind). Started once
-// from instrumentation.ts; errors are logged, never fatal.
+// (which also removes stale uploads and the blobs expired images leave behind); and the SQLite
+// WAL checkpointed from a worker thread (lib/db/wal-checkpointer.ts). Started once from
+// instrumentation.ts; errors are logged, never fatal.
 import type { Deps } from "../core/deps";
 import { collectGarbage } from "../registry/gc";
 import { enforceLifecyclePolicies } from "../ecr/lifecycle-runner";
 import { failInterruptedScans } from "../ecr/scanning/scan-jobs";
+import { startWalCheckpointer } from "../db/wal-checkpointer";
 
 export const GC_INTERVAL_MS = 60 * 60 * 1000;
 export const GC_GRACE_MS = 60 * 60 * 1000;
@@ -14,6 +16,7 @@ let timer: NodeJS.Timeout | undefined;
 
 export function startBackgroundJobs(getDeps: () => Deps): void {
   if (timer) return;
+  startWalCheckpointer(getDeps().config.databaseFile);
   // Scans a previous process was running when it stopped can never finish: end them as FAILED.
   failInterruptedScans(getDeps()).then(
     (count) => {
