@@ -1,8 +1,9 @@
 // The server half of scripts/bench-review.mjs: seeds learners with realistic decks and review
 // histories into a fresh SQLite database, then serves the review round trip over HTTP through the
 // same lib/learn functions the review page and its server action call:
-//   GET  /next      loadReview: the question on the learner's screen (the review page)
-//   POST /answer    answerShowing with the JSON body (the answer form's server action)
+//   GET  /next         loadReview: the question on the learner's screen, or the session summary
+//   POST /answer       answerShowing with the JSON body (the answer form's server action)
+//   POST /new-session  startNewSession (the summary's "new session" button)
 //   GET  /baseline  one indexed SELECT of the learner's next due card (the floor)
 // The learner is the x-learner header (one per benchmark connection).
 // Prints "ready <json>" on stdout once listening. Options: --learners --cards --port --logs-per-card
@@ -20,6 +21,7 @@ import { buildQuestionCatalog } from "@/lib/content/questions";
 import type { LoadedQuestion } from "@/lib/content/load-questions";
 import { QuestionSchema } from "@/lib/content/question-schema";
 import { createDb } from "@/lib/db/client";
+import { startWalCheckpointer } from "@/lib/db/wal-checkpointer";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { answerShowing } from "@/lib/learn/answer";
 import { snapshotJson } from "@/lib/learn/card-snapshot";
@@ -140,20 +142,18 @@ if (reuse) {
   logCount = await seedDecks(dbFile, userIds, questions, new Date());
 }
 const seedSeconds = (performance.now() - seedStarted) / 1000;
+startWalCheckpointer(dbFile); // as the app's server does (lib/jobs/background-jobs.ts)
 
 const deps: ReviewDeps = { db, clock: systemClock, ids: randomIds, questions: catalog };
 const scope = { mode: "review" as const, topic: null };
 
 /**
- * The question to show: the review page's loadReview; a finished session is followed by a fresh
- * one, as the summary's "new session" button does. `answer` is for the benchmark's client only.
+ * The review page's screen: the question on it (`answer` is for the benchmark's client only), or
+ * the session summary that follows a session's 20th answer, as the review page's loadReview.
  */
-async function next(userId: string): Promise<{ showingId: string; questionId: string; answer: string[] } | null> {
-  let view = await loadReview(deps, userId, scope);
-  if (view.kind === "summary") {
-    await startNewSession(deps, userId, scope);
-    view = await loadReview(deps, userId, scope);
-  }
+async function next(userId: string): Promise<{ showingId: string; questionId: string; answer: string[] } | { summary: true } | null> {
+  const view = await loadReview(deps, userId, scope);
+  if (view.kind === "summary") return { summary: true };
   return view.kind === "question" ? { showingId: view.showingId, questionId: view.question.id, answer: view.question.answer } : null;
 }
 
@@ -183,6 +183,7 @@ http
       let result: unknown;
       if (req.method === "GET" && url.pathname === "/next") result = await next(userId);
       else if (req.method === "POST" && url.pathname === "/answer") result = await answer(userId, await readJson(req));
+      else if (req.method === "POST" && url.pathname === "/new-session") result = await startNewSession(deps, userId, scope).then(() => null); // the summary's button
       else if (req.method === "GET" && url.pathname === "/baseline") result = await db.reviewCard.findFirst({ where: { userId, due: { lte: new Date() } }, orderBy: { due: "asc" }, select: { questionId: true } });
       else {
         res.statusCode = 404;

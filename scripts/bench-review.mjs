@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // scripts/bench-review.mjs — the review round trip under load. Seeds learners with big decks and
 // realistic review histories (scripts/bench-review-server.ts, a child process serving the real
-// lib/learn code over HTTP), then has every learner "answer the question on screen and get the
-// next one": GET /next (loadReview) chained with POST /answer (answerShowing, naming the showing
-// the previous response returned). A round trip's latency is the two requests' latencies summed.
+// lib/learn code over HTTP), then has every learner load the review screen and act on it: GET /next
+// (loadReview) chained with POST /answer (answerShowing, naming the showing the GET returned). After
+// a session's 20th answer the screen is the session summary, and the action is its "new session"
+// button (POST /new-session), as in the app, where the summary is a page of its own. A round
+// trip's latency is the two requests' latencies summed.
 //   paced:    each learner on its own keep-alive connection answers every --pace seconds (default
 //             5: a fast human), learners staggered evenly: the latency a learner sees.
 //             Target: p95 ≤ 20 ms on this 2-core machine (exit code 1 above it).
@@ -67,7 +69,6 @@ const NO_QUESTION = "A learner has no question left (nothing due, no new allowan
 
 /** The answer to the question on screen: right 85 % of the time. */
 function answerBody(shown) {
-  if (!shown) throw new Error(NO_QUESTION);
   const chosen = Math.random() < 0.85 ? shown.answer : ["b"];
   return JSON.stringify({ showingId: shown.showingId, questionId: shown.questionId, chosen, confidence: "sure", durationMs: 5000 });
 }
@@ -98,9 +99,15 @@ function request(agent, learner, method, urlPath, body) {
   });
 }
 
+/** The request that acts on the screen GET /next returned: answer its question or start a new session. */
+function action(shown) {
+  if (!shown) throw new Error(NO_QUESTION);
+  return shown.summary ? { path: "/new-session", body: "{}" } : { path: "/answer", body: answerBody(shown) };
+}
+
 const reviewRoundTrip = async (agent, learner) => {
-  const shown = JSON.parse(await request(agent, learner, "GET", "/next"));
-  await request(agent, learner, "POST", "/answer", answerBody(shown));
+  const { path: actionPath, body } = action(JSON.parse(await request(agent, learner, "GET", "/next")));
+  await request(agent, learner, "POST", actionPath, body);
 };
 const baselineRoundTrip = async (agent, learner) => {
   await request(agent, learner, "GET", "/baseline");
@@ -144,7 +151,14 @@ async function flatOut(title) {
       // The context carries the showing to the answer; autocannon clears it when the cycle restarts.
       { method: "GET", path: "/next", onResponse: (_status, body, context) => (context.shown = JSON.parse(body)) },
       // After a reconnect (a timeout) there is no showing yet: start the cycle over.
-      { method: "POST", path: "/answer", setupRequest: (req, context) => ("shown" in context ? { ...req, headers: { ...req.headers, "content-type": "application/json" }, body: answerBody(context.shown) } : null) },
+      {
+        method: "POST",
+        setupRequest: (req, context) => {
+          if (!("shown" in context)) return null;
+          const { path: actionPath, body } = action(context.shown);
+          return { ...req, path: actionPath, headers: { ...req.headers, "content-type": "application/json" }, body };
+        },
+      },
     ],
   });
   let requests = 0;
