@@ -175,7 +175,7 @@ async function flatOut(title) {
   const result = await instance;
   const failed = result.errors + result.non2xx + result.timeouts;
   const stats = report(title, roundTrips, requests, DURATION);
-  if (failed) console.log(`${"".padEnd(40)} ${failed} requests failed or timed out (Prisma's transaction queue gives up after 2 s)`);
+  if (failed) console.log(`${"".padEnd(40)} ${failed} requests failed or timed out (a transaction waits at most 10 s for the database)`);
   return stats;
 }
 

@@ -32,6 +32,8 @@ function beginImmediately(db: Statements): void {
 }
 
 const STATEMENT_CACHE_SIZE = 500;
+/** How long a write waits for the lock (SQLite's busy timeout and Prisma's transaction queue). */
+const BUSY_TIMEOUT_MS = 10_000;
 
 /**
  * Reuses prepared statements. The adapter prepares every query anew (SQLite parses and plans the
@@ -78,6 +80,9 @@ class TunedSqlite3 extends PrismaBetterSqlite3 {
 
 /** Opens a client on a SQLite file (migrated beforehand by migrateDatabase). */
 export function createDb(databaseFile: string): Db {
-  const adapter = new TunedSqlite3({ url: databaseFile, timeout: 10_000 });
-  return new PrismaClient({ adapter });
+  const adapter = new TunedSqlite3({ url: databaseFile, timeout: BUSY_TIMEOUT_MS });
+  // Transactions queue in this process (one SQLite connection, one writer). Prisma gives up on a
+  // queued transaction after 2 s by default, which failed requests under a burst (100 learners
+  // answering flat out in scripts/bench-review.mjs); wait as long as SQLite's own busy timeout.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: BUSY_TIMEOUT_MS } });
 }
