@@ -5,17 +5,20 @@
 // another connection copies the log back into the database without blocking readers or writers,
 // so the server's own commits find the WAL short and never checkpoint themselves. If the worker
 // cannot run, SQLite's automatic checkpoint still keeps the WAL bounded: only latency is lost.
-import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 
 export type CheckpointReport = { log: number; checkpointed: number; busy: number };
 
 export type WalCheckpointer = { stop(): Promise<void> };
 
-/** Runs in the worker (CommonJS; eval'd so that bundlers leave it alone). */
+/**
+ * Runs in the worker: CommonJS source, eval'd so that the bundler leaves it alone (Turbopack turns
+ * a require.resolve in app code into a module number), with require() resolving from the working
+ * directory, the project root where npm installed better-sqlite3.
+ */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
-const Database = require(workerData.driver);
+const Database = require("better-sqlite3");
 const db = new Database(workerData.file, { fileMustExist: true });
 const timer = setInterval(() => {
   try {
@@ -32,14 +35,6 @@ parentPort.on("message", () => {
 });
 `;
 
-function driverPath(): string {
-  try {
-    return createRequire(import.meta.url).resolve("better-sqlite3");
-  } catch {
-    return "better-sqlite3"; // resolved from the working directory, where npm installed it
-  }
-}
-
 /**
  * Starts checkpointing `databaseFile` every `intervalMs`. The thread does not keep the process
  * alive. Errors are reported once through `onError`; checkpoints that moved pages through
@@ -49,7 +44,7 @@ export function startWalCheckpointer(
   databaseFile: string,
   options: { intervalMs?: number; onCheckpoint?: (report: CheckpointReport) => void; onError?: (message: string) => void } = {},
 ): WalCheckpointer {
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file: databaseFile, driver: driverPath(), intervalMs: options.intervalMs ?? 200 } });
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file: databaseFile, intervalMs: options.intervalMs ?? 200 } });
   worker.unref();
   let reported = false;
   const reportError = (message: string) => {
