@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // scripts/bench-registry.mjs — Dockyard's /v2/ against the CNCF distribution registry (Debian
 // package docker-registry), same machine, same run, same client code:
+//   after a warm-up of both (two 16 MiB blobs pushed and pulled three times),
 //   5 × 100 MiB blobs pushed monolithically (POST, then one PUT) and in 10 MiB chunks, pulled sequentially and 8 in
 //   parallel, then a skopeo push and pull of a 5-layer image. Prints MiB/s for both and the ratio
 //   (targets: push ≥ 2×, pull ≥ 1×), and Dockyard's peak server RSS (target < 300 MiB).
@@ -226,8 +227,17 @@ function skopeo(args, what) {
 const layout = path.join(work, "layout");
 const imageBytes = ociLayout(layout);
 const results = {};
+/** Both servers are warmed up first (a JIT-compiled server is slow on its first requests). */
+async function warmUp(t) {
+  const warm = Array.from({ length: 2 }, () => { const bytes = randomBytes(16 * MiB); return { bytes, digest: sha(bytes) }; });
+  await pushMonolithic(t, warm[0]);
+  await pushChunked(t, warm[1]);
+  for (let i = 0; i < 3; i++) for (const b of warm) await pull(t, b);
+}
+
 for (const t of targets) {
   const r = (results[t.name] = {});
+  await timed(() => warmUp(t), `${t.name}:warmUp`);
   const total = BLOBS * BLOB_MIB;
   const mono = makeBlobs();
   r.pushMonolithic = total / (await timed(async () => { for (const b of mono) await pushMonolithic(t, b); }, `${t.name}:pushMonolithic`));
