@@ -4,7 +4,7 @@
 //    otherwise adds several milliseconds to the slowest API calls (scripts/bench-ecr-api.mjs).
 //  - glibc gives each thread that allocates its own malloc arena; the libuv threads writing and
 //    hashing blob uploads each grew one that was never returned, so RSS crept up push after push
-//    (306 MiB peak in scripts/bench-registry.mjs; 239 MiB with two arenas, same throughput).
+//    (306 MiB peak in scripts/bench-registry.mjs; 239–279 MiB with two arenas).
 export const SERVER_NODE_FLAGS = "--max-semi-space-size=64";
 export const SERVER_MALLOC_ARENA_MAX = "2";
 

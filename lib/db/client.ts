@@ -37,7 +37,7 @@ const BUSY_TIMEOUT_MS = 10_000;
 
 /**
  * Reuses prepared statements. The adapter prepares every query anew (SQLite parses and plans the
- * SQL each time: ~8 % of a review answer's CPU) and binds its arguments with bind(), which a
+ * SQL each time: ~8 % of the server's busy time in scripts/bench-review.mjs) and binds its arguments with bind(), which a
  * statement allows only once. Each call therefore gets a light view of the cached statement whose
  * bind() passes the arguments to run()/all() instead: the adapter's calls are synchronous, so no
  * two views of one statement are ever in use at once.
