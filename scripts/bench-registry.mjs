@@ -3,9 +3,10 @@
 // package docker-registry), same machine, same run, same client code:
 //   after a warm-up of both (two 16 MiB blobs pushed and pulled three times),
 //   5 × 100 MiB blobs pushed monolithically (POST, then one PUT) and in 10 MiB chunks, pulled sequentially and 8 in
-//   parallel, then a skopeo push and pull of a 5-layer image. Prints MiB/s for both and the ratio
-//   (targets: push ≥ 2×, pull ≥ 1×), and Dockyard's peak server RSS (target < 300 MiB).
-// Usage: node scripts/bench-registry.mjs [--blob-mib 100] [--blobs 5]
+//   parallel, then a skopeo push and pull of a 5-layer image; --rounds times, alternating which
+//   registry goes first. Prints each operation's median MiB/s for both, the ratio and its range
+//   over the rounds (targets: push ≥ 2×, pull ≥ 1×), and Dockyard's peak server RSS (< 300 MiB).
+// Usage: node scripts/bench-registry.mjs [--blob-mib 100] [--blobs 5] [--rounds 3]
 //   The server runs as `npm start` runs it (scripts/server-runtime.mjs: V8 flags, malloc arenas);
 //   BENCH_SERVER_NODE_OPTIONS / MALLOC_ARENA_MAX in the environment replace those settings.
 // Needs: a built app (npm run build), /usr/bin/docker-registry and /usr/bin/skopeo
@@ -20,9 +21,10 @@ import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { serverEnvironment } from "./server-runtime.mjs";
 
-const { values } = parseArgs({ options: { "blob-mib": { type: "string", default: "100" }, blobs: { type: "string", default: "5" } } });
+const { values } = parseArgs({ options: { "blob-mib": { type: "string", default: "100" }, blobs: { type: "string", default: "5" }, rounds: { type: "string", default: "3" } } });
 const BLOB_MIB = Number(values["blob-mib"]);
 const BLOBS = Number(values.blobs);
+const ROUNDS = Number(values.rounds);
 const CHUNK = 10 * 1024 * 1024;
 const MiB = 1024 * 1024;
 
@@ -93,7 +95,7 @@ const dataDir = path.join(work, "dockyard");
 const cli = (...args) => spawnSync(process.execPath, ["bin/dockyard.mjs", ...args], { env: { ...process.env, DOCKYARD_DATA_DIR: dataDir, DOCKYARD_QUOTA_STORAGE_MIB: "100000", DOCKYARD_QUOTA_UPLOAD_MIB: "10000" }, encoding: "utf8" });
 cli("user:create", "--email", "bench@example.com", "--password", "benchmark password");
 cli("repo:create", "--email", "bench@example.com", "--name", "bench/blobs");
-cli("repo:create", "--email", "bench@example.com", "--name", "bench/image");
+for (let round = 1; round <= ROUNDS; round++) cli("repo:create", "--email", "bench@example.com", "--name", `bench/image-${round}`);
 const password = cli("registry:token", "--email", "bench@example.com").stdout.trim();
 const serverEnv = serverEnvironment({ ...process.env, NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS });
 const dockyard = start(path.resolve("node_modules/.bin/next"), ["start", "-p", String(dockyardPort), "-H", "127.0.0.1"], {
@@ -106,8 +108,8 @@ start("/usr/bin/docker-registry", ["serve", path.join(work, "cncf.yml")], {});
 
 const auth = { Authorization: `Basic ${Buffer.from(`AWS:${password}`).toString("base64")}` };
 const targets = [
-  { name: "dockyard", base: `http://127.0.0.1:${dockyardPort}`, headers: auth, repo: "bench/blobs", image: "bench/image" },
-  { name: "cncf", base: `http://127.0.0.1:${cncfPort}`, headers: {}, repo: "bench/blobs", image: "bench/image" },
+  { name: "dockyard", base: `http://127.0.0.1:${dockyardPort}`, headers: auth, repo: "bench/blobs" },
+  { name: "cncf", base: `http://127.0.0.1:${cncfPort}`, headers: {}, repo: "bench/blobs" },
 ];
 await waitFor(`${targets[0].base}/v2/`, auth);
 await waitFor(`${targets[1].base}/v2/`);
@@ -125,7 +127,9 @@ const makeBlobs = () => Array.from({ length: BLOBS }, () => { const bytes = rand
 
 // The client is node:http, not fetch: Node 20's fetch sends a large Buffer body at ~100 MiB/s on
 // this machine (node:http: ~700 MiB/s), so with fetch both registries measured the client.
-const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+// A fresh agent per round: a server may close a connection left idle while the other registry
+// was measured, and reusing it just then fails with "socket hang up".
+let agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
 
 /** A fetch-shaped response over node:http: status, headers.get(), text() and the body stream. */
 function send(url, { method = "GET", headers = {}, body } = {}) {
@@ -224,9 +228,6 @@ function skopeo(args, what) {
   });
 }
 
-const layout = path.join(work, "layout");
-const imageBytes = ociLayout(layout);
-const results = {};
 /** Both servers are warmed up first (a JIT-compiled server is slow on its first requests). */
 async function warmUp(t) {
   const warm = Array.from({ length: 2 }, () => { const bytes = randomBytes(16 * MiB); return { bytes, digest: sha(bytes) }; });
@@ -235,33 +236,58 @@ async function warmUp(t) {
   for (let i = 0; i < 3; i++) for (const b of warm) await pull(t, b);
 }
 
-for (const t of targets) {
-  const r = (results[t.name] = {});
-  await timed(() => warmUp(t), `${t.name}:warmUp`);
+/** One round of every operation against one registry, with fresh blobs and a fresh image. */
+async function measure(t, round, layout, imageBytes) {
+  const r = {};
+  agent.destroy();
+  agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+  const op = (name) => `${t.name}:${name}`;
   const total = BLOBS * BLOB_MIB;
   const mono = makeBlobs();
-  r.pushMonolithic = total / (await timed(async () => { for (const b of mono) await pushMonolithic(t, b); }, `${t.name}:pushMonolithic`));
+  r.pushMonolithic = total / (await timed(async () => { for (const b of mono) await pushMonolithic(t, b); }, op("pushMonolithic")));
   const chunked = makeBlobs();
-  r.pushChunked = total / (await timed(async () => { for (const b of chunked) await pushChunked(t, b); }, `${t.name}:pushChunked`));
-  r.pullSequential = total / (await timed(async () => { for (const b of mono) await pull(t, b); }, `${t.name}:pullSequential`));
+  r.pushChunked = total / (await timed(async () => { for (const b of chunked) await pushChunked(t, b); }, op("pushChunked")));
+  r.pullSequential = total / (await timed(async () => { for (const b of mono) await pull(t, b); }, op("pullSequential")));
   const all = [...mono, ...chunked];
   r.pullParallel8 = (all.length * BLOB_MIB) / (await timed(async () => {
     let next = 0;
     await Promise.all(Array.from({ length: 8 }, async () => { while (next < all.length) await pull(t, all[next++]); }));
-  }, `${t.name}:pullParallel8`));
-  const creds = t.name === "dockyard" ? ["--dest-creds", `AWS:${password}`] : [];
+  }, op("pullParallel8")));
   const host = new URL(t.base).host;
-  r.skopeoPush = imageBytes / MiB / (await timed(() => skopeo(["copy", ...creds, "--dest-tls-verify=false", `oci:${layout}:v1`, `docker://${host}/${t.image}:v1`], `push to ${t.name}`), `${t.name}:skopeoPush`));
-  const pulled = path.join(work, `pulled-${t.name}`);
-  const srcCreds = t.name === "dockyard" ? ["--src-creds", `AWS:${password}`] : [];
-  r.skopeoPull = imageBytes / MiB / (await timed(() => skopeo(["copy", ...srcCreds, "--src-tls-verify=false", `docker://${host}/${t.image}:v1`, `oci:${pulled}:v1`], `pull from ${t.name}`), `${t.name}:skopeoPull`));
+  const image = `docker://${host}/bench/image-${round}:v1`;
+  const creds = (flag) => (t.name === "dockyard" ? [flag, `AWS:${password}`] : []);
+  r.skopeoPush = imageBytes / MiB / (await timed(() => skopeo(["copy", ...creds("--dest-creds"), "--dest-tls-verify=false", `oci:${layout}:v1`, image], `push to ${t.name}`), op("skopeoPush")));
+  const pulled = path.join(work, `pulled-${t.name}-${round}`);
+  r.skopeoPull = imageBytes / MiB / (await timed(() => skopeo(["copy", ...creds("--src-creds"), "--src-tls-verify=false", image, `oci:${pulled}:v1`], `pull from ${t.name}`), op("skopeoPull")));
+  rmSync(pulled, { recursive: true, force: true });
+  return r;
 }
+
+// Rounds alternate which registry goes first, and each operation's median is reported: this
+// shared machine's throughput drifts by tens of percent from one minute to the next.
+for (const t of targets) await timed(() => warmUp(t), `${t.name}:warmUp`);
+const samples = { dockyard: [], cncf: [] };
+let imageBytes = 0;
+for (let round = 1; round <= ROUNDS; round++) {
+  const layout = path.join(work, `layout-${round}`);
+  imageBytes = ociLayout(layout); // new layers each round, so no registry already has them
+  for (const t of round % 2 ? targets : [...targets].reverse()) samples[t.name].push(await measure(t, round, layout, imageBytes));
+  rmSync(layout, { recursive: true, force: true });
+}
+// BENCH_VERBOSE=1 prints every round's figures as JSON.
+if (process.env.BENCH_VERBOSE) console.log(JSON.stringify(samples));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const results = Object.fromEntries(Object.entries(samples).map(([name, rounds]) => [name, Object.fromEntries(Object.keys(rounds[0]).map((k) => [k, median(rounds.map((r) => r[k]))]))]));
+const ratioRange = (k) => {
+  const ratios = samples.dockyard.map((r, i) => r[k] / samples.cncf[i][k]);
+  return `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}x`;
+};
 clearInterval(sampler);
 
 const rows = Object.keys(results.dockyard);
-console.log(`\nRegistry benchmark: ${BLOBS} × ${BLOB_MIB} MiB blobs, ${CHUNK / MiB} MiB chunks, 5-layer image of ${(imageBytes / MiB).toFixed(0)} MiB (MiB/s, higher is better)\n`);
-console.log(`${"operation".padEnd(16)} ${"dockyard".padStart(10)} ${"cncf".padStart(10)} ${"ratio".padStart(7)}`);
-for (const k of rows) console.log(`${k.padEnd(16)} ${results.dockyard[k].toFixed(1).padStart(10)} ${results.cncf[k].toFixed(1).padStart(10)} ${(results.dockyard[k] / results.cncf[k]).toFixed(2).padStart(6)}x`);
+console.log(`\nRegistry benchmark: ${BLOBS} × ${BLOB_MIB} MiB blobs, ${CHUNK / MiB} MiB chunks, 5-layer image of ${(imageBytes / MiB).toFixed(0)} MiB; median of ${ROUNDS} rounds (MiB/s, higher is better)\n`);
+console.log(`${"operation".padEnd(16)} ${"dockyard".padStart(10)} ${"cncf".padStart(10)} ${"ratio".padStart(7)}   ratio per round`);
+for (const k of rows) console.log(`${k.padEnd(16)} ${results.dockyard[k].toFixed(1).padStart(10)} ${results.cncf[k].toFixed(1).padStart(10)} ${(results.dockyard[k] / results.cncf[k]).toFixed(2).padStart(6)}x   ${ratioRange(k)}`);
 console.log(`\nServer settings: NODE_OPTIONS="${serverEnv.NODE_OPTIONS}" MALLOC_ARENA_MAX=${serverEnv.MALLOC_ARENA_MAX}`);
 console.log(`Dockyard peak server RSS: ${(peakRss / MiB).toFixed(0)} MiB (target < 300 MiB); per operation:`);
 for (const [operation, rss] of Object.entries(peakByOperation).filter(([k]) => k.startsWith("dockyard:"))) console.log(`  ${operation.slice(9).padEnd(16)} ${(rss / MiB).toFixed(0)} MiB`);
