@@ -266,7 +266,7 @@ async function measure(t, round, layout, imageBytes) {
 // Rounds alternate which registry goes first, and each operation's median is reported: this
 // shared machine's throughput drifts by tens of percent from one minute to the next.
 for (const t of targets) await timed(() => warmUp(t), `${t.name}:warmUp`);
-const samples = { dockyard: [], cncf: [] };
+const samples = Object.fromEntries(targets.map((t) => [t.name, []]));
 let imageBytes = 0;
 for (let round = 1; round <= ROUNDS; round++) {
   const layout = path.join(work, `layout-${round}`);

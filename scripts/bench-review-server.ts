@@ -4,7 +4,7 @@
 //   GET  /next         loadReview: the question on the learner's screen, or the session summary
 //   POST /answer       answerShowing with the JSON body (the answer form's server action)
 //   POST /new-session  startNewSession (the summary's "new session" button)
-//   GET  /baseline  one indexed SELECT of the learner's next due card (the floor)
+//   GET  /baseline     one indexed SELECT of the learner's next due card (the floor)
 // The learner is the x-learner header (one per benchmark connection).
 // Prints "ready <json>" on stdout once listening. Options: --learners --cards --port --logs-per-card
 // --dir (an existing bench.db there is reused instead of seeded)
