@@ -6,7 +6,8 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
 import { once } from "node:events";
-import { assertValidKey, BlobStoreError, type BlobStat, type BlobStore, type ByteRange } from "./blob-store";
+import { assertValidKey, BlobStoreError, boundsOf, type BlobStat, type BlobStore, type ByteRange, type OpenedBlob } from "./blob-store";
+import { copyFileRange } from "./file-pump";
 
 const NAME = "filesystem";
 const TEMP_DIR = ".tmp";
@@ -14,6 +15,9 @@ const TEMP_DIR = ".tmp";
 function isNotFound(error: unknown): boolean {
   return (error as NodeJS.ErrnoException)?.code === "ENOENT";
 }
+
+/** Chunk size of read streams: large reads, few calls. */
+const READ_CHUNK_BYTES = 1024 * 1024;
 
 /** Bytes an upload may have queued for the disk before reading more from the client. */
 const WRITE_BUFFER_BYTES = 8 * 1024 * 1024;
@@ -35,19 +39,49 @@ export function fsBlobStore(root: string): BlobStore {
     }
   }
 
+  async function openKey(key: string, range?: ByteRange): Promise<OpenedBlob> {
+    let handle;
+    try {
+      handle = await open(file(key), "r");
+    } catch (error) {
+      if (isNotFound(error)) throw notFound(key);
+      throw error;
+    }
+    let bounds: ByteRange;
+    try {
+      const s = await handle.stat();
+      if (!s.isFile()) throw notFound(key);
+      bounds = boundsOf(range, s.size, key, NAME);
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+    const opened = handle;
+    const { start, end } = bounds;
+    return {
+      length: end + 1 - start,
+      // An empty value has no valid end offset; the stream then simply ends at once.
+      stream: () => opened.createReadStream(end < start ? { highWaterMark: READ_CHUNK_BYTES } : { start, end, highWaterMark: READ_CHUNK_BYTES }),
+      async copyTo(out) {
+        try {
+          await copyFileRange(opened, start, end, out);
+        } finally {
+          await opened.close();
+        }
+      },
+      close: () => opened.close(),
+    };
+  }
+
   return {
     name: NAME,
     stat: statKey,
 
     async read(key: string, range?: ByteRange): Promise<Readable> {
-      const s = await statKey(key);
-      if (!s) throw notFound(key);
-      if (range && (range.start < 0 || range.start > s.size || (range.start === s.size && s.size > 0) || range.end < range.start)) {
-        throw new BlobStoreError("BlobOffsetInvalid", key, NAME, `range ${range.start}-${range.end} outside 0-${s.size}`);
-      }
-      if (!range) return createReadStream(file(key), { highWaterMark: 1024 * 1024 });
-      return createReadStream(file(key), { start: range.start, end: Math.min(range.end, s.size - 1), highWaterMark: 1024 * 1024 });
+      return (await openKey(key, range)).stream();
     },
+
+    open: openKey,
 
     async get(key: string): Promise<Buffer> {
       try {

@@ -1,7 +1,8 @@
 // In-memory backend, for tests of the registry logic and as a second implementation that keeps
 // the contract honest.
 import { Readable } from "node:stream";
-import { assertValidKey, BlobStoreError, type BlobStat, type BlobStore, type ByteRange } from "./blob-store";
+import { pipeline } from "node:stream/promises";
+import { assertValidKey, BlobStoreError, boundsOf, type BlobStat, type BlobStore, type ByteRange, type OpenedBlob } from "./blob-store";
 
 const NAME = "memory";
 
@@ -16,6 +17,17 @@ export function memoryBlobStore(now: () => Date = () => new Date()): BlobStore {
     if (!v) throw new BlobStoreError("BlobPathNotFound", k, NAME, "not found");
     return v;
   };
+  async function openKey(k: string, range?: ByteRange): Promise<OpenedBlob> {
+    const { data } = must(k);
+    const { start, end } = boundsOf(range, data.length, k, NAME);
+    const slice = Buffer.from(data.subarray(start, end + 1));
+    return {
+      length: slice.length,
+      stream: () => Readable.from([slice]),
+      copyTo: (out) => pipeline(Readable.from([slice]), out),
+      close: async () => undefined,
+    };
+  }
   return {
     name: NAME,
     async stat(k): Promise<BlobStat | null> {
@@ -23,13 +35,9 @@ export function memoryBlobStore(now: () => Date = () => new Date()): BlobStore {
       return v ? { size: v.data.length, modifiedAt: v.modifiedAt } : null;
     },
     async read(k, range?: ByteRange) {
-      const { data } = must(k);
-      if (range && (range.start < 0 || range.start > data.length || (range.start === data.length && data.length > 0) || range.end < range.start)) {
-        throw new BlobStoreError("BlobOffsetInvalid", k, NAME, `range ${range.start}-${range.end} outside 0-${data.length}`);
-      }
-      const slice = range ? data.subarray(range.start, Math.min(range.end, data.length - 1) + 1) : data;
-      return Readable.from([Buffer.from(slice)]);
+      return (await openKey(k, range)).stream();
     },
+    open: openKey,
     async get(k) {
       return Buffer.from(must(k).data);
     },

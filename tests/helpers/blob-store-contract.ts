@@ -1,6 +1,7 @@
 // The blob-store contract: every backend runs this suite (distribution's testsuites pattern).
 // Each case names the guarantee it checks. After each case the store must be empty again.
 import { randomBytes } from "node:crypto";
+import { Writable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { BlobStore } from "@/lib/blobstore/blob-store";
 
@@ -12,6 +13,28 @@ async function readAll(stream: AsyncIterable<Uint8Array>): Promise<Buffer> {
 
 async function* chunks(...parts: Uint8Array[]): AsyncIterable<Uint8Array> {
   for (const p of parts) yield p;
+}
+
+/**
+ * A slow destination that looks at each chunk only just before it reports the chunk taken, as a
+ * socket may: a store that reused a buffer too early would corrupt what it collects.
+ */
+function slowSink(options: { failAfterBytes?: number } = {}) {
+  const parts: Buffer[] = [];
+  let taken = 0;
+  const sink = new Writable({
+    highWaterMark: 1024,
+    write(chunk: Buffer, _encoding, done) {
+      setTimeout(() => {
+        taken += chunk.length;
+        if (options.failAfterBytes !== undefined && taken > options.failAfterBytes) return done(new Error("peer went away"));
+        parts.push(Buffer.from(chunk));
+        done();
+      }, 5);
+    },
+  });
+  sink.on("error", () => undefined); // reported through copyTo's rejection, as a socket's would be
+  return { sink, bytes: () => Buffer.concat(parts), ended: () => sink.writableFinished };
 }
 
 async function errorCode(promise: Promise<unknown>): Promise<string> {
@@ -99,6 +122,47 @@ export function describeBlobStoreContract(name: string, makeStore: () => Promise
       expect(await errorCode(store.read("t/r", { start: 3, end: 5 }))).toBe("BlobOffsetInvalid");
       expect(await errorCode(store.read("t/r", { start: 2, end: 1 }))).toBe("BlobOffsetInvalid");
       await store.delete("t/r");
+    });
+
+    it("open reports the delivered length; copyTo hands a slow destination every byte in order and ends it", async () => {
+      const data = randomBytes(6 * 1024 * 1024 + 12345); // more chunks than a store keeps buffers
+      await store.put("t/big", data);
+      const whole = await store.open("t/big");
+      expect(whole.length).toBe(data.length);
+      const all = slowSink();
+      await whole.copyTo(all.sink);
+      expect(all.bytes().equals(data)).toBe(true);
+      expect(all.ended()).toBe(true);
+      const part = await store.open("t/big", { start: 1024 * 1024 - 3, end: 2 * 1024 * 1024 + 5 });
+      expect(part.length).toBe(1024 * 1024 + 9);
+      const some = slowSink();
+      await part.copyTo(some.sink);
+      expect(some.bytes().equals(data.subarray(1024 * 1024 - 3, 2 * 1024 * 1024 + 6))).toBe(true);
+      expect(await readAll((await store.open("t/big", { start: data.length - 2, end: data.length + 100 })).stream())).toEqual(data.subarray(data.length - 2));
+      await store.delete("t/big");
+    });
+
+    it("copyTo of an empty value ends the destination without bytes", async () => {
+      await store.put("t/empty", Buffer.alloc(0));
+      const opened = await store.open("t/empty");
+      expect(opened.length).toBe(0);
+      const out = slowSink();
+      await opened.copyTo(out.sink);
+      expect(out.bytes().length).toBe(0);
+      expect(out.ended()).toBe(true);
+      await store.delete("t/empty");
+    });
+
+    it("open fails like read before delivering anything; a failing destination rejects copyTo", async () => {
+      await store.put("t/o", randomBytes(2 * 1024 * 1024));
+      expect(await errorCode(store.open("t/missing"))).toBe("BlobPathNotFound");
+      expect(await errorCode(store.open("t/o", { start: 2 * 1024 * 1024, end: 2 * 1024 * 1024 }))).toBe("BlobOffsetInvalid");
+      const failing = slowSink({ failAfterBytes: 100 });
+      await expect((await store.open("t/o")).copyTo(failing.sink)).rejects.toThrow();
+      await (await store.open("t/o")).close();
+      // Nothing is left open or locked: the value can still be read and deleted.
+      expect((await store.get("t/o")).length).toBe(2 * 1024 * 1024);
+      await store.delete("t/o");
     });
 
     it("serves concurrent readers the same bytes", async () => {
