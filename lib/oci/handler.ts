@@ -1,18 +1,18 @@
-// The OCI Distribution face: a standard Request in, a standard Response out (so tests can call it
-// without Next.js). It authenticates, parses the route, calls one lib/registry function and
-// serialises the result; every error goes through wire-errors.ts.
-import { Readable } from "node:stream";
+// The OCI Distribution API, independent of the HTTP server (exchange.ts): it authenticates,
+// parses the route, calls one lib/registry function and serialises the result; every error goes
+// through wire-errors.ts. web-face.ts and node-face.ts carry it over HTTP.
 import type { Deps } from "../core/deps";
 import { authenticateRegistryPassword, parseBasicAuth } from "../auth/registry-tokens";
 import { RegistryError } from "../registry/errors";
 import { getRepositoryOrThrow } from "../registry/repositories";
 import { appendUpload, cancelUpload, completeUpload, getUploadStatus, startUpload, uploadMonolithic } from "../registry/uploads";
-import { mountBlob, statBlob, streamBlob, unlinkBlob } from "../registry/blobs";
+import { mountBlob, openBlob, statBlob, unlinkBlob } from "../registry/blobs";
 import { deleteManifest, getManifest, listReferrers, listTags, putManifest, recordPull } from "../registry/manifests";
 import { MAX_MANIFEST_BYTES } from "../registry/manifest-schema";
 import type { RepoRef } from "../registry/commit-blob";
 import { locations, parseOciPath, type OciRoute } from "./routes";
-import { bodyChunks, parseContentRange, parseRangeHeader, readBounded } from "./http-body";
+import { parseContentRange, parseRangeHeader, readBounded } from "./http-body";
+import type { OciRequest, OciResponse, OciResponseBody } from "./exchange";
 import { ociErrorResponse, REGISTRY_HEADERS, toOciErrorResponse } from "./wire-errors";
 import { ecrContext, type EcrContext } from "../ecr/context";
 import { scanOnPushIfConfigured } from "../ecr/scanning/scan-jobs";
@@ -20,22 +20,24 @@ import { authorize } from "../ecr/authorize";
 import { requiredAction } from "./required-action";
 
 /** accountDeps carries the account's simulated clock: push and pull times are account time. */
-type Ctx = { deps: Deps; accountDeps: Deps; ecr: EcrContext; request: Request; url: URL; repo: RepoRef };
+type Ctx = { deps: Deps; accountDeps: Deps; ecr: EcrContext; request: OciRequest; url: URL; repo: RepoRef };
 
-function respond(status: number, headers: Record<string, string> = {}, body: BodyInit | null = null): Response {
-  return new Response(body, { status, headers: { ...REGISTRY_HEADERS, ...headers } });
+function respond(status: number, headers: Record<string, string> = {}, body: OciResponseBody = null): OciResponse {
+  return { status, headers: { ...REGISTRY_HEADERS, ...headers }, body };
 }
+
+const noBody: AsyncIterable<Uint8Array> = { [Symbol.asyncIterator]: async function* () {} };
 
 function uploadHeaders(name: string, id: string, offset: number): Record<string, string> {
   return { Location: locations.upload(name, id), Range: `0-${Math.max(0, offset - 1)}`, "Docker-Upload-UUID": id, "Content-Length": "0" };
 }
 
-function blobCreated(name: string, digest: string): Response {
+function blobCreated(name: string, digest: string): OciResponse {
   return respond(201, { Location: locations.blob(name, digest), "Docker-Content-Digest": digest, "Content-Length": "0" });
 }
 
 /** Parses an Accept header list ("a, b;q=0.5") into media types. */
-function acceptedTypes(request: Request): string[] {
+function acceptedTypes(request: OciRequest): string[] {
   return request.headers
     .get("accept")
     ?.split(",")
@@ -43,7 +45,7 @@ function acceptedTypes(request: Request): string[] {
     .filter(Boolean) ?? [];
 }
 
-async function handleBlob(ctx: Ctx, digest: string): Promise<Response> {
+async function handleBlob(ctx: Ctx, digest: string): Promise<OciResponse> {
   const { deps, request, repo } = ctx;
   if (request.method === "DELETE") {
     await unlinkBlob(deps, repo, digest);
@@ -55,14 +57,14 @@ async function handleBlob(ctx: Ctx, digest: string): Promise<Response> {
   if (range === "invalid") return ociErrorResponse("BLOB_UNKNOWN", 416, "The requested range is not satisfiable.", {}, { "Content-Range": `bytes */${info.size}` });
   if (request.method === "HEAD") return respond(200, { ...base, "Content-Length": String(info.size) });
   if (range) {
-    const stream = await streamBlob(deps, info, range);
-    return respond(206, { ...base, "Content-Length": String(range.end - range.start + 1), "Content-Range": `bytes ${range.start}-${range.end}/${info.size}` }, Readable.toWeb(stream) as ReadableStream);
+    const blob = await openBlob(deps, info, range);
+    return respond(206, { ...base, "Content-Length": String(range.end - range.start + 1), "Content-Range": `bytes ${range.start}-${range.end}/${info.size}` }, blob);
   }
-  const stream = await streamBlob(deps, info);
-  return respond(200, { ...base, "Content-Length": String(info.size) }, Readable.toWeb(stream) as ReadableStream);
+  const blob = await openBlob(deps, info);
+  return respond(200, { ...base, "Content-Length": String(info.size) }, blob);
 }
 
-async function handleUploads(ctx: Ctx): Promise<Response> {
+async function handleUploads(ctx: Ctx): Promise<OciResponse> {
   const { deps, request, url, repo } = ctx;
   if (request.method !== "POST") throw new RegistryError("Unsupported", `${request.method} is not supported on the uploads endpoint.`);
   const mount = url.searchParams.get("mount");
@@ -73,14 +75,14 @@ async function handleUploads(ctx: Ctx): Promise<Response> {
   }
   const digest = url.searchParams.get("digest");
   if (digest) {
-    const stored = await uploadMonolithic(deps, repo, digest, bodyChunks(request));
+    const stored = await uploadMonolithic(deps, repo, digest, request.body ?? noBody);
     return blobCreated(repo.name, stored.digest);
   }
   const upload = await startUpload(deps, repo);
   return respond(202, uploadHeaders(repo.name, upload.id, upload.offset));
 }
 
-async function handleUpload(ctx: Ctx, uploadId: string): Promise<Response> {
+async function handleUpload(ctx: Ctx, uploadId: string): Promise<OciResponse> {
   const { deps, request, url, repo } = ctx;
   switch (request.method) {
     case "GET": {
@@ -90,11 +92,11 @@ async function handleUpload(ctx: Ctx, uploadId: string): Promise<Response> {
     case "PATCH": {
       const range = parseContentRange(request.headers.get("content-range"));
       if (range === "invalid") throw new RegistryError("RangeInvalid", "Content-Range must look like <start>-<end>.", { offset: (await getUploadStatus(deps, repo, uploadId)).offset });
-      const status = await appendUpload(deps, repo, uploadId, bodyChunks(request), range);
+      const status = await appendUpload(deps, repo, uploadId, request.body ?? noBody, range);
       return respond(202, uploadHeaders(repo.name, uploadId, status.offset));
     }
     case "PUT": {
-      const stored = await completeUpload(deps, repo, uploadId, url.searchParams.get("digest"), request.body ? bodyChunks(request) : undefined);
+      const stored = await completeUpload(deps, repo, uploadId, url.searchParams.get("digest"), request.body ?? undefined);
       return blobCreated(repo.name, stored.digest);
     }
     case "DELETE":
@@ -105,11 +107,11 @@ async function handleUpload(ctx: Ctx, uploadId: string): Promise<Response> {
   }
 }
 
-async function handleManifest(ctx: Ctx, reference: string): Promise<Response> {
+async function handleManifest(ctx: Ctx, reference: string): Promise<OciResponse> {
   const { accountDeps: deps, request, repo } = ctx;
   switch (request.method) {
     case "PUT": {
-      const bytes = await readBounded(request, MAX_MANIFEST_BYTES);
+      const bytes = await readBounded(request.body ?? noBody, MAX_MANIFEST_BYTES);
       const { digest, subjectDigest } = await putManifest(deps, repo, reference, bytes, request.headers.get("content-type"));
       const settings = await deps.db.repository.findUniqueOrThrow({ where: { id: repo.id }, select: { id: true, name: true, scanOnPush: true } });
       await scanOnPushIfConfigured(ctx.ecr, settings, digest);
@@ -134,7 +136,7 @@ async function handleManifest(ctx: Ctx, reference: string): Promise<Response> {
   }
 }
 
-async function handleTags(ctx: Ctx): Promise<Response> {
+async function handleTags(ctx: Ctx): Promise<OciResponse> {
   const { deps, url, repo } = ctx;
   const nParam = url.searchParams.get("n");
   const n = nParam === null ? undefined : Number(nParam);
@@ -147,7 +149,7 @@ async function handleTags(ctx: Ctx): Promise<Response> {
   return respond(200, headers, JSON.stringify({ name: repo.name, tags: page.tags }));
 }
 
-async function handleReferrers(ctx: Ctx, digest: string): Promise<Response> {
+async function handleReferrers(ctx: Ctx, digest: string): Promise<OciResponse> {
   const artifactType = ctx.url.searchParams.get("artifactType") ?? undefined;
   const index = await listReferrers(ctx.deps, ctx.repo, digest, artifactType);
   return respond(200, { "Content-Type": "application/vnd.oci.image.index.v1+json", ...(artifactType ? { "OCI-Filters-Applied": "artifactType" } : {}) }, JSON.stringify(index));
@@ -164,7 +166,7 @@ const METHODS: Record<OciRoute["kind"], string[]> = {
 };
 
 /** Serves one /v2/ request for the account whose registry token is presented. */
-export async function handleOciRequest(deps: Deps, request: Request, sourceIp?: string): Promise<Response> {
+export async function serveOci(deps: Deps, request: OciRequest): Promise<OciResponse> {
   try {
     const credentials = parseBasicAuth(request.headers.get("authorization"));
     const user = credentials ? await authenticateRegistryPassword(deps, credentials.user, credentials.password) : null;
@@ -172,7 +174,7 @@ export async function handleOciRequest(deps: Deps, request: Request, sourceIp?: 
       const why = credentials ? "The registry password is wrong, expired (tokens last 12 hours) or revoked: get a new one from the Registry login page." : "Log in first: docker login --username AWS --password-stdin <host>.";
       return ociErrorResponse("UNAUTHORIZED", 401, `Authentication required. ${why}`);
     }
-    const url = new URL(request.url);
+    const { url, sourceIp } = request;
     let pathname: string;
     try {
       pathname = decodeURIComponent(url.pathname);

@@ -16,10 +16,10 @@ export async function* bodyChunks(request: Request): AsyncIterable<Uint8Array> {
 }
 
 /** Reads a small body (a manifest) into memory, refusing more than `max` bytes as soon as it is exceeded. */
-export async function readBounded(request: Request, max: number): Promise<Buffer> {
+export async function readBounded(body: AsyncIterable<Uint8Array>, max: number): Promise<Buffer> {
   const parts: Uint8Array[] = [];
   let total = 0;
-  for await (const chunk of bodyChunks(request)) {
+  for await (const chunk of body) {
     total += chunk.byteLength;
     if (total > max) throw new RegistryError("ManifestInvalid", `The manifest is larger than ${max} bytes (4 MiB), the most a manifest may be.`, { max });
     parts.push(chunk);

@@ -3,6 +3,7 @@
 import { BlobStoreError } from "../blobstore/blob-store";
 import { isRegistryError, type RegistryErrorCode } from "../registry/errors";
 import { isEcrError } from "../ecr/errors";
+import type { OciResponse } from "./exchange";
 
 type Wire = { code: string; status: number };
 
@@ -27,17 +28,17 @@ const TABLE: Record<RegistryErrorCode, Wire> = {
   RepositoryNotEmpty: { code: "DENIED", status: 409 },
 };
 
-export const REGISTRY_HEADERS = { "Docker-Distribution-API-Version": "registry/2.0" };
+export const REGISTRY_HEADERS = { "Docker-Distribution-API-Version": "registry/2.0", "X-Content-Type-Options": "nosniff" };
 export const AUTH_CHALLENGE = 'Basic realm="Dockyard registry (user AWS, password from Registry login)"';
 
-export function ociErrorResponse(code: string, status: number, message: string, detail: unknown = {}, extraHeaders: Record<string, string> = {}): Response {
+export function ociErrorResponse(code: string, status: number, message: string, detail: unknown = {}, extraHeaders: Record<string, string> = {}): OciResponse {
   const headers: Record<string, string> = { ...REGISTRY_HEADERS, "Content-Type": "application/json", ...extraHeaders };
   if (status === 401) headers["WWW-Authenticate"] = AUTH_CHALLENGE;
-  return new Response(JSON.stringify({ errors: [{ code, message, detail }] }), { status, headers });
+  return { status, headers, body: JSON.stringify({ errors: [{ code, message, detail }] }) };
 }
 
 /** Converts anything thrown while serving /v2/ into an OCI error response; unknown errors are 500 without internals. */
-export function toOciErrorResponse(error: unknown): Response {
+export function toOciErrorResponse(error: unknown): OciResponse {
   if (isRegistryError(error)) {
     const wire = TABLE[error.code];
     const extra: Record<string, string> = {};

@@ -1,5 +1,5 @@
 // Reading, mounting and unlinking blobs of a repository.
-import type { Readable } from "node:stream";
+import type { OpenedBlob } from "../blobstore/blob-store";
 import { RegistryError } from "./errors";
 import { blobKey } from "./layout";
 import { parseDigestOrThrow } from "./digest";
@@ -15,9 +15,9 @@ export async function statBlob(deps: RegistryDeps, repo: RepoRef, digest: string
   return { digest, size: Number(link.blob.size) };
 }
 
-/** Streams a blob that statBlob (or mountBlob) has shown this repository may serve. */
-export function streamBlob(deps: Pick<RegistryDeps, "blobs">, blob: BlobInfo, range?: { start: number; end: number }): Promise<Readable> {
-  return deps.blobs.read(blobKey(parseDigestOrThrow(blob.digest)), range);
+/** Opens a blob that statBlob (or mountBlob) has shown this repository may serve. */
+export function openBlob(deps: Pick<RegistryDeps, "blobs">, blob: BlobInfo, range?: { start: number; end: number }): Promise<OpenedBlob> {
+  return deps.blobs.open(blobKey(parseDigestOrThrow(blob.digest)), range);
 }
 
 /**

@@ -1,6 +1,6 @@
 // A tiny OCI client over handleOciRequest (no HTTP server): builds Requests like a registry client.
 import type { Deps } from "@/lib/core/deps";
-import { handleOciRequest } from "@/lib/oci/handler";
+import { handleOciRequest } from "@/lib/oci/web-face";
 
 export function ociClient(deps: Deps, password: string | null, base = "http://registry.test") {
   const auth = password ? { Authorization: `Basic ${Buffer.from(`AWS:${password}`).toString("base64")}` } : {};
