@@ -98,7 +98,7 @@ cli("repo:create", "--email", "bench@example.com", "--name", "bench/blobs");
 for (let round = 1; round <= ROUNDS; round++) cli("repo:create", "--email", "bench@example.com", "--name", `bench/image-${round}`);
 const password = cli("registry:token", "--email", "bench@example.com").stdout.trim();
 const serverEnv = serverEnvironment({ ...process.env, NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS });
-const dockyard = start(path.resolve("node_modules/.bin/next"), ["start", "-p", String(dockyardPort), "-H", "127.0.0.1"], {
+const dockyard = start(process.execPath, ["scripts/serve.mjs", "-p", String(dockyardPort), "-H", "127.0.0.1"], {
   ...serverEnv,
   DOCKYARD_DATA_DIR: dataDir, NODE_ENV: "production", DOCKYARD_QUOTA_STORAGE_MIB: "100000", DOCKYARD_QUOTA_UPLOAD_MIB: "10000",
 });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: prepare the data directory (migrations), build when the sources changed since the
-// last build, then serve with `next start` on PORT (default 3000). Embedded defaults: SQLite and
+// last build, then serve with scripts/serve.mjs (Next.js, and /v2 on node:http) on PORT (default 3000). Embedded defaults: SQLite and
 // files under ./data (DOCKYARD_DATA_DIR / DATABASE_URL override them).
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -43,7 +43,7 @@ if (!built) {
 }
 
 const port = process.env.PORT ?? "3000";
-console.log(`dockyard: serving on http://localhost:${port}`);
-const server = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env: { ...serverEnvironment(), NODE_ENV: "production" } });
+console.log(`dockyard: starting the server on port ${port}…`);
+const server = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs"), "-p", port], { stdio: "inherit", env: { ...serverEnvironment(), NODE_ENV: "production" } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
