@@ -4,7 +4,8 @@
 //   after a warm-up of both (two 16 MiB blobs pushed and pulled three times),
 //   5 × 100 MiB blobs pushed monolithically (POST, then one PUT) and in 10 MiB chunks, pulled sequentially and 8 in
 //   parallel, then a skopeo push and pull of a 5-layer image; --rounds times, alternating which
-//   registry goes first. Prints each operation's median MiB/s for both, the ratio and its range
+//   registry goes first. Before each registry's turn the page cache is written back (`sync`), so
+//   neither pays for the disk writes the other (or its own last turn) left behind. Prints each operation's median MiB/s for both, the ratio and its range
 //   over the rounds (targets: push ≥ 2×, pull ≥ 1×), and Dockyard's peak server RSS (< 300 MiB).
 // Usage: node scripts/bench-registry.mjs [--blob-mib 100] [--blobs 5] [--rounds 3]
 //   The server runs as `npm start` runs it (scripts/server-runtime.mjs: V8 flags, malloc arenas);
@@ -239,6 +240,9 @@ async function warmUp(t) {
 /** One round of every operation against one registry, with fresh blobs and a fresh image. */
 async function measure(t, round, layout, imageBytes) {
   const r = {};
+  // Dirty pages over the kernel's background threshold make every writer wait for the disk: left
+  // in place, the second registry's pushes were throttled by the first one's gigabyte of writes.
+  spawnSync("sync");
   agent.destroy();
   agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
   const op = (name) => `${t.name}:${name}`;
