@@ -1,6 +1,6 @@
 // Filesystem backend: each key is a file under the root. Whole-value writes go to a temporary
 // file first and are renamed into place, so a crash never leaves a half-written value visible.
-import { createReadStream, createWriteStream } from "node:fs";
+import { createWriteStream } from "node:fs";
 import { mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
