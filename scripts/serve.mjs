@@ -8,14 +8,19 @@
 // The registry code is TypeScript that Next compiles, so the route module registers its handler
 // in a process-wide table (lib/server/node-routes.ts) when Next first loads it; one request to
 // /v2/ at start-up loads it. Until then, and for anything else, Next serves the request.
-// Usage: node scripts/serve.mjs [-p PORT] [-H HOST]   (PORT / HOSTNAME from the environment too)
+// Usage: node scripts/serve.mjs [-p PORT] [-H HOST]   (PORT from the environment too; HOSTNAME is
+// not read: containers set it to their own name, which is not an address to listen on)
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
 
 const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
 const port = Number(values.port ?? process.env.PORT ?? 3000);
-const hostname = values.hostname ?? process.env.HOSTNAME;
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`dockyard: the port must be a whole number from 0 to 65535 (got "${values.port ?? process.env.PORT}").`);
+  process.exit(2);
+}
+const hostname = values.hostname;
 const NODE_ROUTES = Symbol.for("dockyard.node-routes");
 
 const app = next({ dev: false, dir: process.cwd(), port, ...(hostname ? { hostname } : {}) });
@@ -39,6 +44,11 @@ const server = createServer((req, res) => {
     console.error("server: unexpected error", error);
     if (!res.headersSent) res.writeHead(500).end();
   });
+});
+
+server.on("error", (error) => {
+  console.error(`dockyard: cannot listen on ${hostname ?? "all interfaces"}, port ${port}: ${error.code === "EADDRINUSE" ? "the port is in use (set PORT to another one)" : error.message}`);
+  process.exit(1);
 });
 
 server.listen(port, hostname, async () => {
