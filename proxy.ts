@@ -20,6 +20,15 @@ function sameHostRedirect(request: NextRequest, location: string): NextResponse 
   return NextResponse.redirect(new URL(location, `${proto}://${host}`), 307);
 }
 
+/**
+ * Requests the client router makes on its own (RSC payloads, link prefetches). They must not move
+ * the language cookie: a prefetch of an English page still in flight when the learner switched
+ * to Japanese would otherwise switch the cookie back to English.
+ */
+function isRouterFetch(request: NextRequest): boolean {
+  return request.headers.has("rsc") || request.headers.has("next-router-prefetch") || request.nextUrl.searchParams.has("_rsc");
+}
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const first = pathname.split("/")[1];
@@ -31,7 +40,7 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set(LOCALE_HEADER, first);
   const response = NextResponse.next({ request: { headers } });
-  if (request.cookies.get(LOCALE_COOKIE)?.value !== first) {
+  if (request.cookies.get(LOCALE_COOKIE)?.value !== first && !isRouterFetch(request)) {
     response.cookies.set(LOCALE_COOKIE, first, { path: "/", maxAge: ONE_YEAR, sameSite: "lax" });
   }
   return response;
