@@ -2,6 +2,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getDeps } from "@/lib/core/deps";
 import { handleEcrApiRequest } from "@/lib/ecr-api/handler";
+import { forwardedClientIp } from "@/lib/core/client-ip";
 import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage } from "@/lib/i18n/locales";
 
 export function GET(request: NextRequest) {
@@ -18,6 +19,6 @@ export function GET(request: NextRequest) {
 export async function POST(request: NextRequest) {
   const host = request.headers.get("host");
   const proto = request.headers.get("x-forwarded-proto") === "https" ? "https" : "http";
-  const sourceIp = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  const sourceIp = forwardedClientIp(request.headers.get("x-forwarded-for"));
   return handleEcrApiRequest(getDeps(), request, { ...(host ? { origin: `${proto}://${host}` } : {}), ...(sourceIp ? { sourceIp } : {}) });
 }

@@ -2,6 +2,7 @@
 import { headers } from "next/headers";
 import { DEFAULT_LOCALE, isLocale, LocaleSchema, type Locale } from "@/lib/i18n/locales";
 import { notFound } from "next/navigation";
+import { forwardedClientIp } from "@/lib/core/client-ip";
 
 export const LOCALE_HEADER = "x-dockyard-locale";
 
@@ -20,7 +21,7 @@ export function localeParam(value: string): Locale {
 
 export async function clientAddress(): Promise<string> {
   const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "local";
+  return forwardedClientIp(h.get("x-forwarded-for")) || h.get("x-real-ip") || "local";
 }
 
 export async function isHttps(): Promise<boolean> {

@@ -4,7 +4,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Deps } from "../core/deps";
 import { serveOci } from "./handler";
-import { ociErrorResponse } from "./wire-errors";
+import { toOciErrorResponse } from "./wire-errors";
+import { forwardedClientIp } from "../core/client-ip";
 import { isOpenedBlob, type OciResponse } from "./exchange";
 
 /** Only the path and query of the URL are used; the base is never shown. */
@@ -30,27 +31,26 @@ function hasBody(req: IncomingMessage): boolean {
   return length !== undefined ? Number(length) > 0 : req.headers["transfer-encoding"] !== undefined;
 }
 
-function clientAddress(req: IncomingMessage): string | undefined {
-  const forwarded = req.headers["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  return first || req.socket.remoteAddress?.replace(/^::ffff:/, "") || undefined;
+/** As the proxy in front reports it, else the socket's peer (an IPv4 peer without its ::ffff: prefix). */
+function clientAddress(req: IncomingMessage, headers: Headers): string | undefined {
+  return forwardedClientIp(headers.get("x-forwarded-for")) ?? (req.socket.remoteAddress?.replace(/^::ffff:/, "") || undefined);
 }
 
 export async function handleOciNodeRequest(deps: Deps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   let result: OciResponse;
   try {
-    const sourceIp = clientAddress(req);
+    const headers = requestHeaders(req);
+    const sourceIp = clientAddress(req, headers);
     result = await serveOci(deps, {
       method: req.method ?? "GET",
       url: new URL(req.url ?? "/", URL_BASE),
-      headers: requestHeaders(req),
+      headers,
       body: hasBody(req) ? req : null,
       ...(sourceIp ? { sourceIp } : {}),
     });
   } catch (error) {
     // serveOci answers every registry error itself; this is an unparseable URL or a bug.
-    console.error("registry: unexpected error", error);
-    result = ociErrorResponse("UNKNOWN", 500, "The registry hit an internal error. Nothing was changed; please retry.");
+    result = toOciErrorResponse(error);
   }
   await writeResponse(req, res, result);
 }

@@ -7,10 +7,11 @@ import { getDeps } from "@/lib/core/deps";
 import { handleOciRequest } from "@/lib/oci/web-face";
 import { handleOciNodeRequest } from "@/lib/oci/node-face";
 import { registerNodeRoute } from "@/lib/server/node-routes";
+import { forwardedClientIp } from "@/lib/core/client-ip";
 
 export const dynamic = "force-dynamic";
 
 registerNodeRoute("/v2", (req, res) => handleOciNodeRequest(getDeps(), req, res));
 
-const serve = (request: Request) => handleOciRequest(getDeps(), request, request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || undefined);
+const serve = (request: Request) => handleOciRequest(getDeps(), request, forwardedClientIp(request.headers.get("x-forwarded-for")));
 export { serve as GET, serve as HEAD, serve as POST, serve as PUT, serve as PATCH, serve as DELETE };
